@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { serveRuntimeConfig } from './fixtures/runtime-config.ts';
+
+test.describe('the shell', () => {
+  test.beforeEach(async ({ page }) => {
+    await serveRuntimeConfig(page, { demo: true });
+  });
+
+  test('navigates to every view by keyboard-reachable links, each saying what it will hold', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/clouds$/);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const [link, heading] of [
+      ['Servers', 'Servers'],
+      ['Networks', 'Networks'],
+      ['Images', 'Images'],
+      ['Topology', 'Topology'],
+      ['Actions', 'Actions'],
+    ] as const) {
+      await nav.getByRole('link', { name: link }).click();
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Not built yet' })).toBeVisible();
+      await expect(nav.getByRole('link', { name: link })).toHaveAttribute('aria-current', 'page');
+    }
+  });
+
+  test('serves the wall and embedded panels without the console chrome', async ({ page }) => {
+    await page.goto('/wall');
+    await expect(page.getByRole('heading', { level: 1, name: 'NOC wall' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+    await page.goto('/embed/servers');
+    await expect(page.getByRole('heading', { level: 1, name: 'Embedded panel: servers' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  });
+
+  test('keeps the operator’s theme choice across a reload', async ({ page }) => {
+    await page.goto('/clouds');
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect(page.locator('html')).toHaveClass(/dark/);
+    await page.reload();
+    await expect(page.locator('html')).toHaveClass(/dark/);
+    await page.getByLabel('Theme').selectOption('light');
+    await expect(page.locator('html')).not.toHaveClass(/dark/);
+  });
+
+  test('answers an unknown path with a page that leads back', async ({ page }) => {
+    await page.goto('/no-such-view');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await page.getByRole('link', { name: 'Go to the clouds' }).click();
+    await expect(page).toHaveURL(/\/clouds$/);
+  });
+});

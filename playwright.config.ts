@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+import { LOOPBACK_FLEET } from './e2e/fixtures/loopback-fleet.ts';
+
+const PREVIEW_URL = 'http://127.0.0.1:4173';
+
+/**
+ * Debian's Chromium, not a Playwright download (none can be fetched on these
+ * machines). The flags keep it off the network: only loopback is reachable.
+ */
+const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: PREVIEW_URL,
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    {
+      // The production build: the demo must run from it, switched on by the runtime config.
+      command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port 4173 --strictPort`,
+      url: PREVIEW_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    {
+      // The simulator as a real HTTP server, one loopback port per cloud.
+      command: `npx tsx scripts/sim-serve.ts --spec '${LOOPBACK_FLEET.spec}' --port ${LOOPBACK_FLEET.basePort}`,
+      url: `http://127.0.0.1:${LOOPBACK_FLEET.basePort}/identity/v3`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
+});

@@ -1,0 +1,10 @@
+export { createComputeApi, type ComputeApi } from './compute-api.ts';
+export * from './get-limits.ts';
+export * from './get-quota-set.ts';
+export * from './list-aggregates.ts';
+export * from './list-availability-zones.ts';
+export * from './list-compute-services.ts';
+export * from './list-flavors.ts';
+export * from './list-hypervisors.ts';
+export * from './list-keypairs.ts';
+export * from './list-servers.ts';

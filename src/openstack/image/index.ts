@@ -1,0 +1,2 @@
+export { createImageApi, type ImageApi } from './image-api.ts';
+export * from './list-images.ts';

@@ -1,0 +1,137 @@
+import { OpenStackError } from '../errors.ts';
+import type { CloudRequest } from '../http/cloud-http.ts';
+import type { ServiceResponse } from '../http/types.ts';
+import { parseBody } from '../parse-body.ts';
+import { AuthSettingsError, authRequestBody, authSecrets, rescopeBody, type AuthMethod, type ProjectScope } from './auth-body.ts';
+import { identityV3Url, signInUrl } from './auth-url.ts';
+import { parseCatalog, type Catalog } from './catalog.ts';
+import { availableProjectsSchema, tokenResponseSchema, type TokenResponse } from './token-schema.ts';
+
+export interface KeystoneToken {
+  token: string;
+  expiresAt: Date;
+  issuedAt: Date;
+  methods: string[];
+  user: { id: string; name: string; domainName?: string };
+  project?: { id: string; name: string; domainName?: string };
+  roles: string[];
+  catalog: Catalog;
+}
+
+export interface AuthenticateOptions {
+  cloud: string;
+  authUrl: string;
+  auth: AuthMethod;
+  scope?: ProjectScope;
+  /** The cloud's HTTP layer (CloudHttp.send): limits, timeouts and read-only apply to Keystone too. */
+  send: (request: CloudRequest) => Promise<ServiceResponse>;
+  signal?: AbortSignal;
+  /** Stands in for issued_at when a (federated) token leaves it out. */
+  now: () => number;
+}
+
+/**
+ * Signs in to one cloud's Keystone. Without a project scope, a user token
+ * comes back unscoped (no catalog), so it is rescoped to the first project
+ * the user may use, by name, so the choice is the same on every sign-in.
+ */
+export async function authenticate(options: AuthenticateOptions): Promise<KeystoneToken> {
+  const { cloud, auth, signal } = options;
+  const secrets = authSecrets(auth);
+  const first = await issueToken(options, requestBody(options), secrets);
+  if (first.body.token.project || auth.type === 'applicationCredential' || hasScope(options.scope)) return toKeystoneToken(options, first);
+
+  const projects = await availableProjects(options, first.token);
+  const chosen = projects[0];
+  // No project to scope to: keep the unscoped token; the session then simply has no catalog.
+  if (!chosen) return toKeystoneToken(options, first);
+  const rescoped = await issueToken(options, rescopeBody(first.token, chosen.id), [...secrets, first.token]);
+  return toKeystoneToken(options, rescoped);
+
+  async function availableProjects(opts: AuthenticateOptions, token: string) {
+    const url = `${identityV3Url(opts.authUrl)}/auth/projects`;
+    const response = await opts.send({ method: 'GET', url, service: 'identity', credential: { kind: 'token', token }, signal });
+    const parsed = parseBody(availableProjectsSchema, response.body, { cloud, service: 'identity', url, requestId: response.requestId });
+    return parsed.projects
+      .filter((project) => project.enabled !== false)
+      .sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
+  }
+}
+
+function requestBody(options: AuthenticateOptions): unknown {
+  try {
+    return authRequestBody(options.auth, options.scope);
+  } catch (error) {
+    if (error instanceof AuthSettingsError) throw new OpenStackError(error.message, { kind: 'config', cloud: options.cloud, service: 'identity' });
+    throw error;
+  }
+}
+
+interface IssuedToken {
+  token: string;
+  body: TokenResponse;
+}
+
+async function issueToken(options: AuthenticateOptions, body: unknown, secrets: string[]): Promise<IssuedToken> {
+  const { cloud, signal } = options;
+  const url = signInUrl(options.authUrl);
+  const response = await options.send({
+    method: 'POST',
+    url,
+    service: 'identity',
+    body,
+    credential: { kind: 'none' },
+    // Issuing a token twice is harmless, so a 503 on sign-in may be retried.
+    idempotent: true,
+    redact: secrets,
+    signal,
+  });
+  const context = { cloud, service: 'identity', url, requestId: response.requestId };
+  const token = response.headers.get('x-subject-token');
+  if (!token) {
+    throw new OpenStackError('Keystone answered without an X-Subject-Token header (is it exposed by CORS?)', {
+      kind: 'invalid-response',
+      ...context,
+      method: 'POST',
+      status: response.status,
+    });
+  }
+  return { token, body: parseBody(tokenResponseSchema, response.body, context) };
+}
+
+function toKeystoneToken(options: AuthenticateOptions, issued: IssuedToken): KeystoneToken {
+  const { cloud } = options;
+  const t = issued.body.token;
+  if (t.expires_at === undefined) {
+    throw new OpenStackError('Keystone token has no expires_at', { kind: 'invalid-response', cloud, service: 'identity' });
+  }
+  const expiresAt = keystoneDate(t.expires_at, cloud);
+  return {
+    token: issued.token,
+    expiresAt,
+    issuedAt: t.issued_at === undefined ? new Date(options.now()) : keystoneDate(t.issued_at, cloud),
+    methods: t.methods,
+    user: { id: t.user.id, name: t.user.name, domainName: t.user.domain?.name },
+    project: t.project && { id: t.project.id, name: t.project.name, domainName: t.project.domain?.name },
+    roles: (t.roles ?? []).map((role) => role.name),
+    catalog: parseCatalog(t.catalog),
+  };
+}
+
+/** Keystone writes UTC with microseconds; some fields drop the 'Z'. */
+function keystoneDate(value: string, cloud: string): Date {
+  const withZone = /(Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`;
+  const date = new Date(withZone);
+  if (Number.isNaN(date.getTime())) {
+    throw new OpenStackError(`Keystone sent an unreadable date '${value}'`, { kind: 'invalid-response', cloud, service: 'identity' });
+  }
+  return date;
+}
+
+function hasScope(scope: ProjectScope | undefined): boolean {
+  return Boolean(scope?.projectId || scope?.projectName);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

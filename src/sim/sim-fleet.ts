@@ -1,0 +1,199 @@
+import type { CloudKind } from './fleet-layout.ts';
+import type { FleetSpec } from './fleet-spec.ts';
+import { faultsFor, parseFleetSpec } from './fleet-spec.ts';
+import type { FleetModel } from './generate-fleet.ts';
+import { generateFleet, SIM_PROJECT } from './generate-fleet.ts';
+import { glanceVersions, handleGlance } from './glance-api.ts';
+import { handleKeystone } from './keystone-api.ts';
+import { handleNeutron, neutronVersions } from './neutron-api.ts';
+import { handleNova, novaVersions } from './nova-api.ts';
+import { handlePlacement, placementVersions } from './placement-api.ts';
+import type { Prng } from './prng.ts';
+import { createPrng, deriveSeed } from './prng.ts';
+import type { ServiceName } from './service-errors.ts';
+import { badGatewayResponse, errorResponse, unauthorizedByMiddleware } from './service-errors.ts';
+import type { ServiceContext, SimCloud } from './sim-context.ts';
+import { TokenStore } from './tokens.ts';
+import { addCorsHeaders, preflightResponse, textResponse } from './wire-http.ts';
+
+export interface SimCloudInfo {
+  name: string;
+  kind: CloudKind;
+  authUrl: string;
+  regions: string[];
+  username: string;
+  password: string;
+  userDomainName: 'Default';
+  projectName: string;
+  projectDomainName: 'Default';
+  /** Edge sites (availability zones) of an edge cloud; empty otherwise. */
+  sites: string[];
+  applicationCredentialId: string;
+  applicationCredentialSecret: string;
+}
+
+export interface SimFleetOptions {
+  /** The origin (scheme://host[:port]) that serves the cloud; one per cloud. */
+  originFor(cloudName: string, index: number): string;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface SimFleet {
+  spec: FleetSpec;
+  clouds(): SimCloudInfo[];
+  /** Origins of all simulated clouds, in cloud order. */
+  origins(): string[];
+  /** True when the URL's origin is a simulated cloud. */
+  owns(url: string | URL): boolean;
+  /** Answers requests to a simulated origin; undefined for any other origin. Rejects with a TypeError for a `down` cloud. */
+  handle(request: Request): Promise<Response | undefined>;
+}
+
+const DEFAULT_TOKEN_LIFETIME_S = 3600;
+
+const SERVICES: Record<string, { name: Exclude<ServiceName, 'identity'>; versions: (root: string, path: string) => Response | undefined; handle: (ctx: ServiceContext) => Response }> = {
+  compute: { name: 'compute', versions: novaVersions, handle: handleNova },
+  network: { name: 'network', versions: neutronVersions, handle: handleNeutron },
+  image: { name: 'image', versions: glanceVersions, handle: handleGlance },
+  placement: { name: 'placement', versions: (_root, path) => placementVersions(path), handle: handlePlacement },
+};
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Which service a path belongs to, so injected errors carry that service's error body. */
+function serviceOf(path: string): ServiceName {
+  if (path === '/identity' || path.startsWith('/identity/')) return 'identity';
+  const service = path.split('/')[2] ?? '';
+  return SERVICES[service]?.name ?? 'identity';
+}
+
+export function createSimFleet(specOrText: FleetSpec | string, options: SimFleetOptions): SimFleet {
+  const spec = typeof specOrText === 'string' ? parseFleetSpec(specOrText) : specOrText;
+  const model: FleetModel = generateFleet(spec);
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const origins = model.clouds.map((c) => new URL(options.originFor(c.name, c.index)).origin);
+  const byOrigin = new Map(origins.map((o, i) => [o, i]));
+  if (byOrigin.size !== origins.length) throw new Error('originFor must give every cloud its own origin');
+  const tokens = new TokenStore(createPrng(deriveSeed(spec.seed, 'tokens')));
+  const requestIds = createPrng(deriveSeed(spec.seed, 'request-ids'));
+  const chaos: Prng = createPrng(deriveSeed(spec.seed, 'faults'));
+  const clouds = new Map<number, SimCloud>();
+
+  const cloudAt = (index: number): SimCloud => {
+    let cloud = clouds.get(index);
+    if (cloud) return cloud;
+    const layout = model.clouds[index];
+    if (!layout) throw new RangeError(`no cloud #${index}`);
+    const faults = faultsFor(spec, layout.name);
+    const cells = layout.kind === 'regional' ? spec.cells : 1;
+    cloud = {
+      index,
+      layout,
+      identity: model.identity(index),
+      origin: origins[index] as string,
+      memberOnly: faults.role !== undefined,
+      tokenLifetime: faults.expire?.seconds ?? DEFAULT_TOKEN_LIFETIME_S,
+      downCell: faults.cellsdown ? cells : null,
+      malformed: faults.malformed !== undefined,
+    };
+    clouds.set(index, cloud);
+    return cloud;
+  };
+
+  const delayFor = (cloud: SimCloud, url: URL): number => {
+    const faults = faultsFor(spec, cloud.layout.name);
+    const { mean, spread } = spec.latency;
+    let ms = mean + (spread === 0 ? 0 : (chaos.next() * 2 - 1) * spread);
+    ms += faults.latency?.ms ?? 0;
+    if (faults.slowpage && url.searchParams.has('marker')) ms += faults.slowpage.ms;
+    return Math.max(0, Math.round(ms));
+  };
+
+  /** Failures injected in front of the API (load balancer, rate limiter), before auth. */
+  const injectedFailure = (cloud: SimCloud, path: string, requestId: string): Response | undefined => {
+    const faults = faultsFor(spec, cloud.layout.name);
+    const service = serviceOf(path);
+    if (faults.ratelimit && chaos.chance(faults.ratelimit.rate)) {
+      const retryAfter = String(chaos.int(1, 3));
+      return errorResponse(service, 429, 'Rate limit exceeded, retry later.', requestId, { 'Retry-After': retryAfter });
+    }
+    if (faults.http5xx && chaos.chance(faults.http5xx.rate)) {
+      const status = chaos.pick([500, 502, 503] as const);
+      if (status === 502) return badGatewayResponse();
+      const message = status === 500
+        ? 'Unexpected API Error. Please report this at http://bugs.launchpad.net/ and attach the log if possible.'
+        : 'The server is currently unavailable. Please try again at a later time.';
+      return errorResponse(service, status, message, requestId);
+    }
+    return undefined;
+  };
+
+  const route = async (request: Request, url: URL, cloud: SimCloud, requestId: string): Promise<Response> => {
+    const path = url.pathname;
+    if (path === '/identity' || path.startsWith('/identity/')) {
+      const sub = path.slice('/identity'.length).replace(/\/+$/, '');
+      return handleKeystone({ request, url, path: sub, cloud, tokens, now: now(), spec });
+    }
+    const [, region = '', serviceKey = ''] = path.split('/');
+    const service = SERVICES[serviceKey];
+    if (!service || !cloud.layout.regions.includes(region)) {
+      return textResponse(404, '<html><body><h1>Not Found</h1>The requested URL was not found on this server.</body></html>\n', undefined, 'text/html');
+    }
+    const root = `${cloud.origin}/${region}/${serviceKey}`;
+    const rest = path.slice(`/${region}/${serviceKey}`.length);
+    const versions = request.method === 'GET' ? service.versions(root, rest) : undefined;
+    if (versions) return versions;
+    const token = tokens.valid(request.headers.get('X-Auth-Token'), cloud.index, now());
+    if (!token || token.projectIndex === null) return unauthorizedByMiddleware(`${cloud.origin}/identity`);
+    const regionData = model.region(cloud.index, region);
+    return service.handle({ request, url, path: rest, root, cloud, region: regionData, token, requestId });
+  };
+
+  return {
+    spec,
+    origins: () => [...origins],
+    owns: (url) => byOrigin.has(new URL(url).origin),
+    clouds: () =>
+      model.clouds.map((layout, i) => {
+        const cloud = cloudAt(i);
+        const user = cloud.identity.users[0];
+        return {
+          name: layout.name,
+          kind: layout.kind,
+          authUrl: `${cloud.origin}/identity/v3`,
+          regions: [...layout.regions],
+          username: user?.name ?? '',
+          password: user?.password ?? '',
+          userDomainName: 'Default',
+          projectName: SIM_PROJECT,
+          projectDomainName: 'Default',
+          sites: [...layout.sites],
+          applicationCredentialId: cloud.identity.appCredential.id,
+          applicationCredentialSecret: cloud.identity.appCredential.secret,
+        };
+      }),
+    async handle(request) {
+      const url = new URL(request.url);
+      const index = byOrigin.get(url.origin);
+      if (index === undefined) return undefined;
+      const cloud = cloudAt(index);
+      if (faultsFor(spec, cloud.layout.name).down) {
+        // What fetch does when the connection is refused.
+        throw new TypeError('Failed to fetch');
+      }
+      const delay = delayFor(cloud, url);
+      if (delay > 0) await sleep(delay);
+      const origin = request.headers.get('Origin');
+      if (request.method === 'OPTIONS' && request.headers.has('Access-Control-Request-Method')) return preflightResponse(request);
+      const requestId = `req-${requestIds.uuid()}`;
+      const response = injectedFailure(cloud, url.pathname, requestId) ?? (await route(request, url, cloud, requestId));
+      response.headers.set('X-OpenStack-Request-Id', requestId);
+      addCorsHeaders(response.headers, origin);
+      return response;
+    },
+  };
+}

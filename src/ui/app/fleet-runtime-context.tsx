@@ -1,0 +1,14 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { FleetRuntime } from '../../fleet/fleet-runtime.ts';
+
+const FleetRuntimeContext = createContext<FleetRuntime | null>(null);
+
+export function FleetRuntimeProvider({ runtime, children }: { runtime: FleetRuntime; children: ReactNode }) {
+  return <FleetRuntimeContext.Provider value={runtime}>{children}</FleetRuntimeContext.Provider>;
+}
+
+export function useFleetRuntime(): FleetRuntime {
+  const runtime = useContext(FleetRuntimeContext);
+  if (!runtime) throw new Error('useFleetRuntime must be used inside <FleetRuntimeProvider>.');
+  return runtime;
+}

@@ -1,0 +1,30 @@
+import { Navigate, useParams, type RouteObject } from 'react-router';
+import { CloudsPage } from '../features/clouds/CloudsPage.tsx';
+import { PlannedPage } from '../features/planned/PlannedPage.tsx';
+import { embeddedPanelView, PLANNED_VIEWS } from '../features/planned/planned-views.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { Shell } from './Shell.tsx';
+
+function EmbeddedPanel() {
+  const { panel = '' } = useParams();
+  return <PlannedPage view={embeddedPanelView(panel)} chromeless />;
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <Navigate to="/clouds" replace /> },
+      { path: 'clouds', element: <CloudsPage /> },
+      { path: 'servers', element: <PlannedPage view={PLANNED_VIEWS.servers} /> },
+      { path: 'networks', element: <PlannedPage view={PLANNED_VIEWS.networks} /> },
+      { path: 'images', element: <PlannedPage view={PLANNED_VIEWS.images} /> },
+      { path: 'topology', element: <PlannedPage view={PLANNED_VIEWS.topology} /> },
+      { path: 'actions', element: <PlannedPage view={PLANNED_VIEWS.actions} /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  // The wall and embedded panels are chrome-less by design: no navigation, no header.
+  { path: 'wall', element: <PlannedPage view={PLANNED_VIEWS.wall} chromeless /> },
+  { path: 'embed/:panel', element: <EmbeddedPanel /> },
+];

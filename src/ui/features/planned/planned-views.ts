@@ -1,0 +1,46 @@
+import type { PlannedView } from './PlannedPage.tsx';
+
+export const PLANNED_VIEWS = {
+  servers: {
+    title: 'Servers',
+    summary: 'Every server of every cloud and region in one table.',
+    willShow: [
+      'Rows streaming in as each cloud answers, with a status badge per cloud and region',
+      'Sort, filter and group by cloud, region, site, status, flavor and image; the state lives in the URL',
+      'A detail panel with addresses, flavor, image, host, security groups, volumes and the action log',
+    ],
+  },
+  networks: {
+    title: 'Networks',
+    summary: 'Networks, subnets, routers, ports and floating IPs across the fleet.',
+    willShow: ['Networks side by side per cloud', 'Overlapping CIDRs flagged across clouds', 'Ports and floating IPs found by address'],
+  },
+  images: {
+    title: 'Images',
+    summary: 'Glance images of every cloud, with their visibility and owner.',
+    willShow: ['Every image with cloud, region, visibility, size and checksum', 'Which clouds lack an image the others have'],
+  },
+  topology: {
+    title: 'Topology',
+    summary: 'Identity domains, clouds, regions, cells, edge sites and hosts as one graph.',
+    willShow: ['A layered graph laid out off the main thread', 'Health rolled up from hosts to the fleet', 'Search, focus and export'],
+  },
+  actions: {
+    title: 'Actions',
+    summary: 'Cross-cloud actions as previewed, audited, resumable plans.',
+    willShow: ['Key pair, image, flavor and security group sync', 'A preview of every change per cloud before it runs', 'An audit log that survives a reload'],
+  },
+  wall: {
+    title: 'NOC wall',
+    summary: 'A read-only display for the operations room.',
+    willShow: ['Fleet health in large type', 'The topology in health mode', 'What changed in the last hour, and how old each cloud’s data is'],
+  },
+} satisfies Record<string, PlannedView>;
+
+export function embeddedPanelView(panel: string): PlannedView {
+  return {
+    title: `Embedded panel: ${panel}`,
+    summary: 'A chrome-less panel to embed in another portal (for example Horizon) in an iframe.',
+    willShow: ['The chosen panel (servers, topology, health or parity) sized to its frame', 'Filters from the URL and a postMessage API for the host page'],
+  };
+}
