@@ -3,6 +3,8 @@ import { LOOPBACK_FLEET } from './fixtures/loopback-fleet.ts';
 import { serveRuntimeConfig } from './fixtures/runtime-config.ts';
 import { cloudsYamlOf, loopbackClouds } from './fixtures/sim-clouds.ts';
 
+const CONSOLE_ORIGIN = 'http://127.0.0.1:4173';
+
 test.describe('clouds served over real HTTP on loopback', () => {
   test('signs in to each cloud from the runtime config and shows the dead one as failing, not the others', async ({ page }) => {
     const clouds = loopbackClouds();
@@ -30,5 +32,32 @@ test.describe('clouds served over real HTTP on loopback', () => {
     await page.goto('/clouds');
     await expect(page.getByRole('alert', { name: /could not be loaded/ })).toContainText('no-url: auth.auth_url is missing');
     for (const cloud of clouds) await expect(page.getByRole('row', { name: cloud.name, exact: true }).getByText('OK', { exact: true })).toBeVisible();
+  });
+
+  test('shows a cloud that sends an unreadable sign-in answer as that cloud’s error while the rest of the fleet loads', async ({ page }) => {
+    const clouds = loopbackClouds().filter((cloud) => cloud.name !== LOOPBACK_FLEET.downCloud);
+    const [broken, ...healthy] = clouds;
+    if (!broken) throw new Error('the loopback fleet has no cloud to break');
+    await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+    await page.route(`${broken.authUrl}/auth/tokens`, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 201,
+            headers: {
+              'content-type': 'application/json',
+              'x-subject-token': 'gAAAAAtruncated',
+              'access-control-allow-origin': CONSOLE_ORIGIN,
+              'access-control-expose-headers': 'X-Subject-Token',
+            },
+            body: '{"token": {"methods": ["password"], "expires_at": "20',
+          })
+        : route.continue(),
+    );
+    await page.goto('/clouds');
+    const brokenRow = page.getByRole('row', { name: broken.name, exact: true });
+    await expect(brokenRow.getByText('Failing', { exact: true })).toBeVisible();
+    await expect(brokenRow.getByRole('alert')).toContainText('The API sent a response the console cannot read');
+    await expect(brokenRow.getByRole('alert')).toContainText(broken.name);
+    for (const cloud of healthy) await expect(page.getByRole('row', { name: cloud.name, exact: true }).getByText('OK', { exact: true })).toBeVisible();
   });
 });

@@ -31,40 +31,14 @@ export function CloudRow({ cloud, overview, health, error, isFetching, onRetry, 
       </th>
       <td className={CELL}>
         <StatusBadge status={health.status} detail={age} />
-        {error ? (
-          <div className="mt-1.5 max-w-md">
-            <ErrorDetails description={error} />
-          </div>
-        ) : null}
       </td>
-      <td className={CELL}>
-        {overview ? (
-          <ul aria-label={`Regions of ${cloud.name}`} className="space-y-0.5">
-            {overview.regions.map((region) => (
-              <li key={region.name}>
-                <span className="font-medium">{region.name}</span>{' '}
-                <span className="text-xs text-slate-500">{region.services.join(' · ')}</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Placeholder pending={health.status === 'pending'} />
-        )}
-      </td>
-      <td className={CELL}>{overview ? (overview.project ?? <span className="text-slate-500">unscoped</span>) : <Placeholder pending={health.status === 'pending'} />}</td>
-      <td className={CELL}>
-        {overview ? (
-          <>
-            <div>{overview.user}</div>
-            <div className="text-xs text-slate-500">{overview.roles.join(', ') || 'no roles'}</div>
-          </>
-        ) : (
-          <Placeholder pending={health.status === 'pending'} />
-        )}
-      </td>
-      <td className={`${CELL} whitespace-nowrap`}>
-        {overview ? `expires ${formatTimeLeft(overview.tokenExpiresAt.getTime() - now)}` : <Placeholder pending={health.status === 'pending'} />}
-      </td>
+      {error ? (
+        <td colSpan={4} className={CELL}>
+          <ErrorDetails description={error} />
+        </td>
+      ) : (
+        <SessionCells cloud={cloud.name} overview={overview} pending={health.status === 'pending'} now={now} />
+      )}
       <td className={`${CELL} text-right`}>
         <button
           type="button"
@@ -77,6 +51,40 @@ export function CloudRow({ cloud, overview, health, error, isFetching, onRetry, 
         </button>
       </td>
     </tr>
+  );
+}
+
+function SessionCells({ cloud, overview, pending, now }: { cloud: string; overview?: CloudOverview; pending: boolean; now: number }) {
+  if (!overview) {
+    return (
+      <>
+        {[0, 1, 2, 3].map((column) => (
+          <td key={column} className={CELL}>
+            <Placeholder pending={pending} />
+          </td>
+        ))}
+      </>
+    );
+  }
+  return (
+    <>
+      <td className={CELL}>
+        <ul aria-label={`Regions of ${cloud}`} className="space-y-0.5">
+          {overview.regions.map((region) => (
+            <li key={region.name}>
+              <span className="font-medium whitespace-nowrap">{region.name}</span>{' '}
+              <span className="text-xs text-slate-500">{region.services.join(' · ')}</span>
+            </li>
+          ))}
+        </ul>
+      </td>
+      <td className={CELL}>{overview.project ?? <span className="text-slate-500">unscoped</span>}</td>
+      <td className={CELL}>
+        <div>{overview.user}</div>
+        <div className="text-xs text-slate-500">{overview.roles.join(', ') || 'no roles'}</div>
+      </td>
+      <td className={`${CELL} whitespace-nowrap`}>expires {formatTimeLeft(overview.tokenExpiresAt.getTime() - now)}</td>
+    </>
   );
 }
 
