@@ -3,7 +3,7 @@ import { loadCloudOverview, type CloudOverview } from '../../../../fleet/clouds/
 import { cloudHealth, type CloudHealth } from '../../../../fleet/health/cloud-health.ts';
 import type { CloudDefinition } from '../../../../fleet/registry/cloud-definition.ts';
 import type { FleetConnections } from '../../../../fleet/session/fleet-connections.ts';
-import { useFleetRuntime } from '../../../app/fleet-runtime-context.tsx';
+import { useClouds, useFleetRuntime } from '../../../app/fleet-runtime-context.tsx';
 
 /** Sign-in is the reachability probe of /clouds: often enough to notice a dead cloud, rare enough not to burden Keystone. */
 export const OVERVIEW_REFRESH_MS = 5 * 60_000;
@@ -27,9 +27,10 @@ export interface CloudOverviewState {
 
 /** One query per cloud, so each row fills in when its cloud answers. */
 export function useCloudOverviews(): CloudOverviewState[] {
-  const { registry, connections } = useFleetRuntime();
-  const queries = useQueries({ queries: registry.clouds.map((cloud) => cloudOverviewQueryOptions(connections, cloud)) });
-  return registry.clouds.map((cloud, index) => ({ cloud, query: queries[index] as UseQueryResult<CloudOverview> }));
+  const { connections } = useFleetRuntime();
+  const clouds = useClouds();
+  const queries = useQueries({ queries: clouds.map((cloud) => cloudOverviewQueryOptions(connections, cloud)) });
+  return clouds.map((cloud, index) => ({ cloud, query: queries[index] as UseQueryResult<CloudOverview> }));
 }
 
 export function healthOfOverview(query: UseQueryResult<CloudOverview>, now: number): CloudHealth {
