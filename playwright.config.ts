@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { LOOPBACK_FLEET } from './e2e/fixtures/loopback-fleet.ts';
 
-const PREVIEW_URL = 'http://127.0.0.1:4173';
+/** Ports and build folder can be moved so two suites can run side by side on one machine. */
+const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 4173);
+const PREVIEW_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
+const BUILD_DIR = PREVIEW_PORT === 4173 ? 'dist' : `dist-e2e-${PREVIEW_PORT}`;
 
 /**
  * Debian's Chromium, not a Playwright download (none can be fetched on these
@@ -33,7 +36,7 @@ export default defineConfig({
   webServer: [
     {
       // The production build: the demo must run from it, switched on by the runtime config.
-      command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port 4173 --strictPort`,
+      command: `npx vite build --logLevel warn --outDir ${BUILD_DIR} && npx vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort --outDir ${BUILD_DIR}`,
       url: PREVIEW_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,

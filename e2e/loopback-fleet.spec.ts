@@ -3,7 +3,6 @@ import { LOOPBACK_FLEET } from './fixtures/loopback-fleet.ts';
 import { serveRuntimeConfig } from './fixtures/runtime-config.ts';
 import { cloudsYamlOf, loopbackClouds } from './fixtures/sim-clouds.ts';
 
-const CONSOLE_ORIGIN = 'http://127.0.0.1:4173';
 
 test.describe('clouds served over real HTTP on loopback', () => {
   test('signs in to each cloud from the runtime config and shows the dead one as failing, not the others', async ({ page }) => {
@@ -34,7 +33,7 @@ test.describe('clouds served over real HTTP on loopback', () => {
     for (const cloud of clouds) await expect(page.getByRole('row', { name: cloud.name, exact: true }).getByText('OK', { exact: true })).toBeVisible();
   });
 
-  test('shows a cloud that sends an unreadable sign-in answer as that cloud’s error while the rest of the fleet loads', async ({ page }) => {
+  test('shows a cloud that sends an unreadable sign-in answer as that cloud’s error while the rest of the fleet loads', async ({ page, baseURL }) => {
     const clouds = loopbackClouds().filter((cloud) => cloud.name !== LOOPBACK_FLEET.downCloud);
     const [broken, ...healthy] = clouds;
     if (!broken) throw new Error('the loopback fleet has no cloud to break');
@@ -46,7 +45,7 @@ test.describe('clouds served over real HTTP on loopback', () => {
             headers: {
               'content-type': 'application/json',
               'x-subject-token': 'gAAAAAtruncated',
-              'access-control-allow-origin': CONSOLE_ORIGIN,
+              'access-control-allow-origin': new URL(baseURL ?? '').origin,
               'access-control-expose-headers': 'X-Subject-Token',
             },
             body: '{"token": {"methods": ["password"], "expires_at": "20',
