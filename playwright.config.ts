@@ -1,10 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { BUILD_DIR, PREVIEW_PORT, PREVIEW_URL } from './e2e/fixtures/e2e-env.ts';
 import { LOOPBACK_FLEET } from './e2e/fixtures/loopback-fleet.ts';
 
-/** Ports and build folder can be moved so two suites can run side by side on one machine. */
-const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 4173);
-const PREVIEW_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
-const BUILD_DIR = PREVIEW_PORT === 4173 ? 'dist' : `dist-e2e-${PREVIEW_PORT}`;
 
 /**
  * Debian's Chromium, not a Playwright download (none can be fetched on these
