@@ -11,7 +11,6 @@ test.describe('the shell', () => {
     await expect(page).toHaveURL(/\/clouds$/);
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const [link, heading] of [
-      ['Servers', 'Servers'],
       ['Networks', 'Networks'],
       ['Images', 'Images'],
       ['Topology', 'Topology'],

@@ -1,6 +1,7 @@
 import { Navigate, useParams, type RouteObject } from 'react-router';
 import { CloudsPage } from '../features/clouds/CloudsPage.tsx';
 import { PlannedPage } from '../features/planned/PlannedPage.tsx';
+import { ServersPage } from '../features/servers/ServersPage.tsx';
 import { embeddedPanelView, PLANNED_VIEWS } from '../features/planned/planned-views.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Shell } from './Shell.tsx';
@@ -16,7 +17,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/clouds" replace /> },
       { path: 'clouds', element: <CloudsPage /> },
-      { path: 'servers', element: <PlannedPage view={PLANNED_VIEWS.servers} /> },
+      { path: 'servers', element: <ServersPage /> },
       { path: 'networks', element: <PlannedPage view={PLANNED_VIEWS.networks} /> },
       { path: 'images', element: <PlannedPage view={PLANNED_VIEWS.images} /> },
       { path: 'topology', element: <PlannedPage view={PLANNED_VIEWS.topology} /> },

@@ -1,15 +1,6 @@
 import type { PlannedView } from './PlannedPage.tsx';
 
 export const PLANNED_VIEWS = {
-  servers: {
-    title: 'Servers',
-    summary: 'Every server of every cloud and region in one table.',
-    willShow: [
-      'Rows streaming in as each cloud answers, with a status badge per cloud and region',
-      'Sort, filter and group by cloud, region, site, status, flavor and image; the state lives in the URL',
-      'A detail panel with addresses, flavor, image, host, security groups, volumes and the action log',
-    ],
-  },
   networks: {
     title: 'Networks',
     summary: 'Networks, subnets, routers, ports and floating IPs across the fleet.',

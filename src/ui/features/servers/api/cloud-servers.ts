@@ -1,0 +1,76 @@
+import { queryOptions, useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { loadCloudServers, mergeRefresh, type CloudServers } from '../../../../fleet/inventory/load-servers.ts';
+import type { CloudServersState } from '../../../../fleet/inventory/source-status.ts';
+import type { CloudDefinition } from '../../../../fleet/registry/cloud-definition.ts';
+import type { FleetConnections } from '../../../../fleet/session/fleet-connections.ts';
+import { useClouds, useFleetRuntime } from '../../../app/fleet-runtime-context.tsx';
+
+/** Servers change by the minute; a 60 s refresh keeps the table honest without burdening Nova. */
+export const SERVERS_REFRESH_MS = 60_000;
+export const SERVERS_STALE_AFTER_MS = 3 * SERVERS_REFRESH_MS;
+/** Pages of a big cloud arrive faster than anyone can read; repaint at most this often per cloud. */
+const PUBLISH_EVERY_MS = 250;
+
+export function cloudServersQueryKey(cloud: string) {
+  return ['inventory', 'servers', cloud] as const;
+}
+
+/**
+ * One query per cloud. Its fetch writes each page into the cache as it
+ * arrives (DESIGN rule 4), merged over the previous result so a background
+ * refresh never empties the table while it runs.
+ */
+export function cloudServersQueryOptions(queryClient: QueryClient, connections: FleetConnections, cloud: CloudDefinition) {
+  const queryKey = cloudServersQueryKey(cloud.name);
+  return queryOptions({
+    queryKey,
+    queryFn: async ({ signal }): Promise<CloudServers> => {
+      const previous = queryClient.getQueryData<CloudServers>(queryKey);
+      let latest: CloudServers | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const publish = () => {
+        timer = undefined;
+        if (latest && !signal.aborted) queryClient.setQueryData(queryKey, mergeRefresh(previous, latest));
+      };
+      try {
+        const result = await loadCloudServers(connections.clientFor(cloud), {
+          signal,
+          onProgress: (snapshot) => {
+            latest = snapshot;
+            timer ??= setTimeout(publish, PUBLISH_EVERY_MS);
+          },
+        });
+        return mergeRefresh(previous, result);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    refetchInterval: SERVERS_REFRESH_MS,
+    staleTime: SERVERS_REFRESH_MS,
+    // The HTTP layer already retries what is worth retrying.
+    retry: false,
+  });
+}
+
+export interface CloudServersEntry extends CloudServersState {
+  refetch: () => void;
+}
+
+/** Every cloud's servers query, in registry order. */
+export function useCloudServers(): CloudServersEntry[] {
+  const { connections } = useFleetRuntime();
+  const clouds = useClouds();
+  const queryClient = useQueryClient();
+  const queries = useQueries({ queries: clouds.map((cloud) => cloudServersQueryOptions(queryClient, connections, cloud)) });
+  return clouds.map((cloud, index) => {
+    const query = queries[index];
+    return {
+      cloud: cloud.name,
+      data: query?.data,
+      error: query?.error ?? undefined,
+      dataUpdatedAt: query?.dataUpdatedAt ?? 0,
+      fetching: query?.isFetching ?? false,
+      refetch: () => void query?.refetch(),
+    };
+  });
+}
