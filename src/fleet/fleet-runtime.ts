@@ -1,5 +1,6 @@
 import type { EntryProblem } from './registry/cloud-from-clouds-yaml.ts';
-import type { CloudRegistry } from './registry/cloud-registry.ts';
+import type { CloudRegistryStore } from './registry/cloud-registry-store.ts';
+import type { TransportFor } from './registry/merge-import.ts';
 import type { FleetConnections } from './session/fleet-connections.ts';
 
 /** Where the clouds came from, shown to the operator so a demo is never mistaken for production. */
@@ -10,11 +11,22 @@ export type FleetOrigin =
 /** Everything the UI needs about the fleet, assembled once at start-up. */
 export interface FleetRuntime {
   origin: FleetOrigin;
-  registry: CloudRegistry;
+  /** The clouds, changing at runtime as the operator imports, edits and signs in. */
+  registry: CloudRegistryStore;
   connections: FleetConnections;
+  /** How a cloud the operator adds is reached (the runtime config may name the proxy for it). */
+  transportFor: TransportFor;
   readOnly: boolean;
   /** Problems of the runtime config: a broken file, or cloud entries that could not be used. */
   configError?: string;
   configProblems: EntryProblem[];
   configWarnings: EntryProblem[];
+}
+
+/** Assembles the runtime, so a cloud removed or redefined in the registry also loses its client and session. */
+export function createFleetRuntime(runtime: FleetRuntime): FleetRuntime {
+  runtime.registry.subscribe((state, previous) => {
+    if (state.clouds !== previous.clouds) runtime.connections.retain(state.clouds);
+  });
+  return runtime;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIRECT, type Transport } from '../../openstack/index.ts';
 import type { CloudDefinition } from '../registry/cloud-definition.ts';
 import { cloudFromCloudsYamlEntry, type EntryProblem } from '../registry/cloud-from-clouds-yaml.ts';
 
@@ -10,6 +11,8 @@ export interface RuntimeConfig {
   demo?: { fleet?: string };
   readOnly: boolean;
   clouds: CloudDefinition[];
+  /** Clouds reached through the same-origin proxy, whether configured here or imported by the operator later. */
+  proxy?: { basePath: string; clouds: string[] };
   /** Entries that could not be used; the others still load. */
   problems: EntryProblem[];
   warnings: EntryProblem[];
@@ -37,7 +40,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
     throw new RuntimeConfigError(`${issue?.path.join('.') || '(file)'}: ${issue?.message ?? 'invalid'}`);
   }
   const config = parsed.data;
-  const proxied = new Set(config.proxy?.clouds ?? []);
+  const transport = transportFor(config.proxy);
   const clouds: CloudDefinition[] = [];
   const problems: EntryProblem[] = [];
   const warnings: EntryProblem[] = [];
@@ -48,16 +51,22 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       continue;
     }
     warnings.push(...result.warnings);
-    const transport = config.proxy && proxied.has(name) ? { kind: 'proxy' as const, basePath: config.proxy.basePath } : result.cloud.transport;
-    clouds.push({ ...result.cloud, transport });
+    clouds.push({ ...result.cloud, transport: transport(name) });
   }
   return {
     demo: demoOf(config.demo),
     readOnly: config.readOnly ?? false,
     clouds,
+    proxy: config.proxy,
     problems,
     warnings,
   };
+}
+
+/** The transport of a cloud by name: the proxy when the runtime config names the cloud, else direct. */
+export function transportFor(proxy: RuntimeConfig['proxy']): (cloudName: string) => Transport {
+  const proxied = new Set(proxy?.clouds ?? []);
+  return (cloudName) => (proxy && proxied.has(cloudName) ? { kind: 'proxy', basePath: proxy.basePath } : DIRECT);
 }
 
 function demoOf(demo: boolean | { fleet?: string } | undefined): RuntimeConfig['demo'] {

@@ -22,6 +22,14 @@ describe('cloudHealth', () => {
     expect(cloudHealth({ now: NOW, error: new TypeError('boom'), staleAfterMs: 1 }).status).toBe('failing');
   });
 
+  it('is sign-in needed, whatever else is known, while the cloud lacks its secret', () => {
+    expect(cloudHealth({ now: NOW, lastSuccessAt: NOW, error: error('network'), staleAfterMs: 1, signInNeeded: true })).toEqual({
+      status: 'signin-needed',
+      ageMs: undefined,
+      hasData: false,
+    });
+  });
+
   it('keeps the age of older data beside a failure', () => {
     expect(cloudHealth({ now: NOW, lastSuccessAt: NOW - 5_000, error: error('timeout'), staleAfterMs: 60_000 })).toEqual({
       status: 'failing',

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cloudFromCloudsYamlEntry } from './cloud-from-clouds-yaml.ts';
 
@@ -61,5 +62,60 @@ describe('cloudFromCloudsYamlEntry', () => {
 
   it('rejects an entry that is not a mapping', () => {
     expect(cloudFromCloudsYamlEntry('lon', 'nonsense', 'user')).toMatchObject({ ok: false, problems: [{ cloud: 'lon', key: '(entry)' }] });
+  });
+
+  it('reads v3token and v3oidcaccesstoken; a missing secret is asked for later, not a problem', () => {
+    expect(cloudFromCloudsYamlEntry('tok', { auth_type: 'v3token', auth: { auth_url: 'https://k.example.test' } }, 'user')).toMatchObject({
+      ok: true,
+      cloud: { auth: { type: 'token', token: '' } },
+    });
+    const oidc = cloudFromCloudsYamlEntry(
+      'fed',
+      { auth_type: 'v3oidcaccesstoken', auth: { auth_url: 'https://k.example.test', identity_provider: 'sso', protocol: 'openid', access_token: 'at' } },
+      'user',
+    );
+    expect(oidc).toMatchObject({ ok: true, cloud: { auth: { type: 'oidcAccessToken', identityProvider: 'sso', protocol: 'openid', accessToken: 'at' } } });
+    expect(cloudFromCloudsYamlEntry('fed', { auth_type: 'v3oidcaccesstoken', auth: { auth_url: 'https://k.example.test' } }, 'user')).toEqual({
+      ok: false,
+      problems: [
+        { cloud: 'fed', key: 'auth.identity_provider', message: 'is missing' },
+        { cloud: 'fed', key: 'auth.protocol', message: 'is missing' },
+      ],
+    });
+  });
+
+  it('keeps a password exactly as written, spaces included', () => {
+    const result = cloudFromCloudsYamlEntry('ams', { auth: { auth_url: 'https://k.example.test', username: 'u', password: ' pw ' } }, 'user');
+    expect(result.ok && result.cloud.auth).toMatchObject({ password: ' pw ' });
+  });
+
+  it('names every key of the wrong type', () => {
+    const result = cloudFromCloudsYamlEntry(
+      'odd',
+      { auth_type: 3, auth: { auth_url: ['https://k.example.test'], username: { a: 1 } }, region_name: { r: 1 }, interface: 7 },
+      'user',
+    );
+    expect(result.ok ? [] : result.problems.map((p) => p.key)).toEqual(['auth.auth_url', 'auth.username', 'auth_type', 'interface', 'region_name']);
+    expect(result.ok ? undefined : result.problems[0]?.message).toBe('must be a single text value');
+    const notMapping = cloudFromCloudsYamlEntry('odd', { auth: 'https://k.example.test' }, 'user');
+    expect(notMapping.ok ? [] : notMapping.problems[0]).toEqual({ cloud: 'odd', key: 'auth', message: 'must be a mapping of settings' });
+  });
+
+  it('refuses names that cannot name a cloud', () => {
+    for (const name of ['', ' ams', 'a/b', 'x'.repeat(129)]) {
+      expect(cloudFromCloudsYamlEntry(name, { auth: { auth_url: 'https://k.example.test', username: 'u' } }, 'user')).toMatchObject({
+        ok: false,
+        problems: [{ key: '(name)' }],
+      });
+    }
+  });
+
+  it('never throws, whatever the entry', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.anything(), (name, raw) => {
+        const result = cloudFromCloudsYamlEntry(name, raw, 'user');
+        expect(result.ok || result.problems.length > 0).toBe(true);
+      }),
+    );
   });
 });

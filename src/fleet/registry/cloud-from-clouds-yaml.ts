@@ -14,35 +14,73 @@ export type EntryResult =
 
 const INTERFACES: readonly Interface[] = ['public', 'internal', 'admin'];
 
+const SUPPORTED_AUTH_TYPES = ['v3password', 'v3applicationcredential', 'v3token', 'v3oidcaccesstoken'] as const;
+
+/** Keys of `auth:` that hold one text value; anything else there (a list, a mapping) is a mistake worth naming. */
+const TEXT_AUTH_KEYS = [
+  'auth_url',
+  'username',
+  'user_id',
+  'password',
+  'project_id',
+  'project_name',
+  'tenant_id',
+  'tenant_name',
+  'domain_id',
+  'domain_name',
+  'user_domain_id',
+  'user_domain_name',
+  'project_domain_id',
+  'project_domain_name',
+  'application_credential_id',
+  'application_credential_name',
+  'application_credential_secret',
+  'token',
+  'identity_provider',
+  'protocol',
+  'access_token',
+];
+
 type Entry = Record<string, unknown>;
+type Problem = (key: string, message: string) => EntryProblem;
 
 /**
  * Maps one `clouds:` entry of an openstacksdk clouds.yaml (already parsed to
  * plain data) to a cloud definition. Unknown keys are ignored on purpose:
- * real files carry many settings that mean nothing in a browser.
+ * real files carry many settings that mean nothing in a browser. A missing
+ * secret is not a problem: the console asks for it before signing in.
  */
 export function cloudFromCloudsYamlEntry(name: string, raw: unknown, source: CloudSource): EntryResult {
-  const problem = (key: string, message: string): EntryProblem => ({ cloud: name, key, message });
+  const problem: Problem = (key, message) => ({ cloud: name, key, message });
+  const nameProblem = cloudNameProblem(name);
+  if (nameProblem) return { ok: false, problems: [problem('(name)', nameProblem)] };
   if (!isRecord(raw)) return { ok: false, problems: [problem('(entry)', 'must be a mapping of settings')] };
-  const auth = isRecord(raw.auth) ? raw.auth : {};
   const problems: EntryProblem[] = [];
   const warnings: EntryProblem[] = [];
+  if (raw.auth !== undefined && !isRecord(raw.auth)) problems.push(problem('auth', 'must be a mapping of settings'));
+  const auth = isRecord(raw.auth) ? raw.auth : {};
+  for (const key of TEXT_AUTH_KEYS) {
+    if (auth[key] !== undefined && auth[key] !== null && !isScalarText(auth[key])) problems.push(problem(`auth.${key}`, 'must be a single text value'));
+  }
 
   const authUrl = text(auth.auth_url);
   if (!authUrl) problems.push(problem('auth.auth_url', 'is missing'));
-  else if (!/^https?:\/\//i.test(authUrl)) problems.push(problem('auth.auth_url', `must be an http(s) URL, got "${authUrl}"`));
+  else if (!/^https?:\/\/[^/\s]/i.test(authUrl)) problems.push(problem('auth.auth_url', `must be an http(s) URL, got "${authUrl}"`));
 
   const authMethod = authMethodOf(raw, auth, problem, problems);
 
-  const iface = text(raw.interface) ?? text(raw.endpoint_type);
-  if (iface && !INTERFACES.includes(iface as Interface)) {
-    problems.push(problem('interface', `must be one of ${INTERFACES.join(', ')}, got "${iface}"`));
+  const rawInterface = raw.interface ?? raw.endpoint_type;
+  const iface = text(rawInterface);
+  if (rawInterface !== undefined && (!iface || !INTERFACES.includes(iface as Interface))) {
+    problems.push(problem('interface', `must be one of ${INTERFACES.join(', ')}, got ${JSON.stringify(rawInterface)}`));
   }
+  const regionName = regionsOf(raw, problem, problems);
   if (raw.verify === false || raw.insecure === true) {
     warnings.push(problem(raw.verify === false ? 'verify' : 'insecure', 'is not applicable in a browser: the browser always verifies TLS'));
   }
 
-  if (problems.length > 0 || !authMethod || !authUrl) return { ok: false, problems };
+  // A key of the wrong type is also "missing" further down: say it once, in the first words found.
+  if (problems.length > 0 || !authMethod || !authUrl) return { ok: false, problems: problems.filter((p, i) => problems.findIndex((q) => q.key === p.key) === i) };
   return {
     ok: true,
     warnings,
@@ -51,7 +89,7 @@ export function cloudFromCloudsYamlEntry(name: string, raw: unknown, source: Clo
       authUrl,
       auth: authMethod,
       scope: scopeOf(auth),
-      regionName: regionsOf(raw),
+      regionName,
       interface: iface as Interface | undefined,
       transport: { kind: 'direct' },
       source,
@@ -59,12 +97,21 @@ export function cloudFromCloudsYamlEntry(name: string, raw: unknown, source: Clo
   };
 }
 
-function authMethodOf(
-  raw: Entry,
-  auth: Entry,
-  problem: (key: string, message: string) => EntryProblem,
-  problems: EntryProblem[],
-): AuthMethod | undefined {
+/** Why a name cannot name a cloud, if it cannot: names end up in proxy paths, query keys and storage. */
+function cloudNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'a cloud needs a name';
+  if (name !== name.trim()) return 'must not start or end with a space';
+  if (name.length > 128) return 'is longer than 128 characters';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+  if (/[/\\\u0000-\u001f]/.test(name)) return 'must not contain a slash, a backslash or a control character';
+  return undefined;
+}
+
+function authMethodOf(raw: Entry, auth: Entry, problem: Problem, problems: EntryProblem[]): AuthMethod | undefined {
+  if (raw.auth_type !== undefined && typeof raw.auth_type !== 'string') {
+    problems.push(problem('auth_type', `must be text, one of ${SUPPORTED_AUTH_TYPES.join(', ')}`));
+    return undefined;
+  }
   const authType = text(raw.auth_type) ?? 'password';
   const userDomainName = text(auth.user_domain_name) ?? text(auth.domain_name);
   const userDomainId = text(auth.user_domain_id) ?? text(auth.domain_id);
@@ -74,7 +121,7 @@ function authMethodOf(
       const username = text(auth.username);
       const userId = text(auth.user_id);
       if (!username && !userId) problems.push(problem('auth.username', 'is missing (or give auth.user_id)'));
-      return { type: 'password', username, userId, password: text(auth.password) ?? '', userDomainName, userDomainId };
+      return { type: 'password', username, userId, password: secretText(auth.password), userDomainName, userDomainId };
     }
     case 'v3applicationcredential': {
       const id = text(auth.application_credential_id);
@@ -84,7 +131,7 @@ function authMethodOf(
         type: 'applicationCredential',
         id,
         name,
-        secret: text(auth.application_credential_secret) ?? '',
+        secret: secretText(auth.application_credential_secret),
         username: text(auth.username),
         userId: text(auth.user_id),
         userDomainName,
@@ -92,13 +139,17 @@ function authMethodOf(
       };
     }
     case 'token':
-    case 'v3token': {
-      const token = text(auth.token);
-      if (!token) problems.push(problem('auth.token', 'is missing'));
-      return { type: 'token', token: token ?? '' };
+    case 'v3token':
+      return { type: 'token', token: secretText(auth.token) };
+    case 'v3oidcaccesstoken': {
+      const identityProvider = text(auth.identity_provider);
+      const protocol = text(auth.protocol);
+      if (!identityProvider) problems.push(problem('auth.identity_provider', 'is missing'));
+      if (!protocol) problems.push(problem('auth.protocol', 'is missing'));
+      return { type: 'oidcAccessToken', identityProvider: identityProvider ?? '', protocol: protocol ?? '', accessToken: secretText(auth.access_token) };
     }
     default:
-      problems.push(problem('auth_type', `"${authType}" is not supported (use v3password, v3applicationcredential or v3token)`));
+      problems.push(problem('auth_type', `"${authType}" is not supported (use ${SUPPORTED_AUTH_TYPES.join(', ')})`));
       return undefined;
   }
 }
@@ -113,13 +164,16 @@ function scopeOf(auth: Entry): ProjectScope | undefined {
   return scope.projectId || scope.projectName ? scope : undefined;
 }
 
-function regionsOf(raw: Entry): string | string[] | undefined {
+function regionsOf(raw: Entry, problem: Problem, problems: EntryProblem[]): string | string[] | undefined {
+  const key = raw.region_name !== undefined ? 'region_name' : 'regions';
   const regions = raw.region_name ?? raw.regions;
-  if (typeof regions === 'string') return regions;
+  if (regions === undefined || regions === null) return undefined;
+  if (isScalarText(regions)) return text(regions);
   if (Array.isArray(regions)) {
-    const names = regions.map((r) => (isRecord(r) ? text(r.name) : text(r))).filter((r): r is string => Boolean(r));
-    return names.length > 0 ? names : undefined;
+    const names = regions.map((r) => (isRecord(r) ? text(r.name) : text(r)));
+    if (names.every((r): r is string => Boolean(r))) return names.length > 0 ? names : undefined;
   }
+  problems.push(problem(key, 'must be a region name or a list of region names'));
   return undefined;
 }
 
@@ -127,8 +181,19 @@ function isRecord(value: unknown): value is Entry {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isScalarText(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'number';
+}
+
 function text(value: unknown): string | undefined {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   if (typeof value === 'number') return String(value);
   return undefined;
+}
+
+/** Secrets are taken as written: a password may well begin or end with a space. */
+function secretText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return '';
 }

@@ -42,4 +42,19 @@ describe('fleet connections', () => {
     expect(created[0]?.signOut).toHaveBeenCalledOnce();
     expect(created[1]?.options.auth).toMatchObject({ password: 'new' });
   });
+
+  it('retains only the clients of clouds still defined the same way, signing the others out', () => {
+    const { created, createClient } = fakeClientFactory();
+    const connections = createFleetConnections({ policy: createHttpPolicy(), createClient });
+    const ams = definition('ams');
+    const fra = definition('fra');
+    const par = definition('par');
+    const amsClient = connections.clientFor(ams);
+    connections.clientFor(fra);
+    connections.clientFor(par);
+    connections.retain([ams, definition('par', 'changed')]);
+    expect(created.map((c) => c.signOut.mock.calls.length)).toEqual([0, 1, 1]);
+    expect(connections.clientFor(ams)).toBe(amsClient);
+    expect(created).toHaveLength(3);
+  });
 });

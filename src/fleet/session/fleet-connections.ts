@@ -10,6 +10,8 @@ export interface FleetConnections {
   readonly policy: HttpPolicy;
   clientFor(cloud: CloudDefinition): CloudClient;
   forget(cloudName: string): void;
+  /** Signs out and forgets every client whose cloud is gone from the registry or defined differently now. */
+  retain(clouds: readonly CloudDefinition[]): void;
 }
 
 export interface FleetConnectionsOptions {
@@ -29,11 +31,17 @@ export function createFleetConnections({ policy, createClient = createCloudClien
       clients.set(cloud.name, { definition: cloud, client });
       return client;
     },
-    forget(cloudName) {
-      clients.get(cloudName)?.client.signOut();
-      clients.delete(cloudName);
+    forget,
+    retain(clouds) {
+      const current = new Map(clouds.map((cloud) => [cloud.name, cloud]));
+      for (const [name, known] of clients) if (current.get(name) !== known.definition) forget(name);
     },
   };
+
+  function forget(cloudName: string) {
+    clients.get(cloudName)?.client.signOut();
+    clients.delete(cloudName);
+  }
 }
 
 function clientOptions(cloud: CloudDefinition, policy: HttpPolicy): CloudClientOptions {

@@ -15,7 +15,9 @@ export type AuthMethod =
       userDomainName?: string;
       userDomainId?: string;
     }
-  | { type: 'token'; token: string };
+  | { type: 'token'; token: string }
+  /** An OIDC access token obtained elsewhere, exchanged at Keystone's OS-FEDERATION endpoint for a Keystone token. */
+  | { type: 'oidcAccessToken'; identityProvider: string; protocol: string; accessToken: string };
 
 export interface ProjectScope {
   projectId?: string;
@@ -50,6 +52,8 @@ export function authSecrets(method: AuthMethod): string[] {
       return [method.secret];
     case 'token':
       return [method.token];
+    case 'oidcAccessToken':
+      return [method.accessToken];
   }
 }
 
@@ -70,6 +74,9 @@ function identity(method: AuthMethod): JsonObject {
     case 'token':
       if (method.token === '') throw new AuthSettingsError('token auth needs a token');
       return { methods: ['token'], token: { id: method.token } };
+    case 'oidcAccessToken':
+      // Exchanged at OS-FEDERATION (see authenticate.ts), never sent to /auth/tokens.
+      throw new AuthSettingsError('an OIDC access token is exchanged at OS-FEDERATION, not posted to /auth/tokens');
   }
 }
 

@@ -103,6 +103,39 @@ describe('authenticate', () => {
     expect(token.user.domainName).toBeUndefined();
   });
 
+  it('exchanges an OIDC access token at OS-FEDERATION with a Bearer header, then rescopes to the first project (even read-only)', async () => {
+    const handler: FakeHandler = (call) => {
+      if (call.url.includes('/OS-FEDERATION/')) return issued(read('v3-ext/federation/auth/samples/unscoped-token-response.json'), 'tok-fed');
+      if (call.url.endsWith('/auth/projects')) return jsonResponse(200, PROJECTS);
+      return issued(read('v3-ext/federation/auth/samples/scoped-token-response.json'), 'tok-fed-scoped');
+    };
+    const oidc: AuthMethod = { type: 'oidcAccessToken', identityProvider: 'my idp', protocol: 'openid', accessToken: 'at-123' };
+    const { result, calls } = await run(handler, oidc);
+    expect((await result).token).toBe('tok-fed-scoped');
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      `GET ${AUTH_URL}/v3/OS-FEDERATION/identity_providers/my%20idp/protocols/openid/auth`,
+      `GET ${AUTH_URL}/v3/auth/projects`,
+      `POST ${TOKENS}`,
+    ]);
+    expect(calls[0]?.headers.get('authorization')).toBe('Bearer at-123');
+    expect(calls[0]?.headers.has('x-auth-token')).toBe(false);
+    expect(calls[2]?.headers.has('authorization')).toBe(false);
+  });
+
+  it('scopes an exchanged OIDC token to the configured project by name', async () => {
+    const handler: FakeHandler = (call) =>
+      call.url.includes('/OS-FEDERATION/')
+        ? issued(read('v3-ext/federation/auth/samples/unscoped-token-response.json'), 'tok-fed')
+        : issued(read('v3-ext/federation/auth/samples/scoped-token-response.json'), 'tok-fed-scoped');
+    const oidc: AuthMethod = { type: 'oidcAccessToken', identityProvider: 'idp', protocol: 'openid', accessToken: 'at-123' };
+    const { result, calls } = await run(handler, oidc, { projectName: 'project-x', projectDomainName: 'Default' });
+    expect((await result).token).toBe('tok-fed-scoped');
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.body).toEqual({
+      auth: { identity: { methods: ['token'], token: { id: 'tok-fed' } }, scope: { project: { name: 'project-x', domain: { name: 'Default' } } } },
+    });
+  });
+
   it('keeps an unscoped token when the user has no project', async () => {
     const handler: FakeHandler = (call) =>
       call.url.endsWith('/auth/projects') ? jsonResponse(200, { projects: [] }) : issued(UNSCOPED, 'tok-unscoped');

@@ -36,10 +36,30 @@ export interface AuthenticateOptions {
  * the user may use, by name, so the choice is the same on every sign-in.
  */
 export async function authenticate(options: AuthenticateOptions): Promise<KeystoneToken> {
-  const { cloud, auth, signal } = options;
+  const { auth } = options;
   const secrets = authSecrets(auth);
+  if (auth.type === 'oidcAccessToken') return federated(options, auth, secrets);
   const first = await issueToken(options, requestBody(options), secrets);
   if (first.body.token.project || auth.type === 'applicationCredential' || hasScope(options.scope)) return toKeystoneToken(options, first);
+  return rescopeToFirstProject(options, first, secrets);
+}
+
+/**
+ * keystoneauth's v3oidcaccesstoken: the access token, as a Bearer header, buys an
+ * unscoped Keystone token at OS-FEDERATION, which is then scoped like any other.
+ * GET (Keystone accepts GET and POST there) so read-only mode does not refuse it.
+ */
+async function federated(options: AuthenticateOptions, auth: Extract<AuthMethod, { type: 'oidcAccessToken' }>, secrets: string[]): Promise<KeystoneToken> {
+  const segment = encodeURIComponent;
+  const url = `${identityV3Url(options.authUrl)}/OS-FEDERATION/identity_providers/${segment(auth.identityProvider)}/protocols/${segment(auth.protocol)}/auth`;
+  const first = await issue(options, { method: 'GET', url, headers: { Authorization: `Bearer ${auth.accessToken}` } }, secrets);
+  if (!hasScope(options.scope)) return rescopeToFirstProject(options, first, secrets);
+  const scoped = await issueToken(options, requestBody({ ...options, auth: { type: 'token', token: first.token } }), [...secrets, first.token]);
+  return toKeystoneToken(options, scoped);
+}
+
+async function rescopeToFirstProject(options: AuthenticateOptions, first: IssuedToken, secrets: string[]): Promise<KeystoneToken> {
+  const { cloud, signal } = options;
 
   const projects = await availableProjects(options, first.token);
   const chosen = projects[0];
@@ -72,14 +92,20 @@ interface IssuedToken {
   body: TokenResponse;
 }
 
-async function issueToken(options: AuthenticateOptions, body: unknown, secrets: string[]): Promise<IssuedToken> {
+function issueToken(options: AuthenticateOptions, body: unknown, secrets: string[]): Promise<IssuedToken> {
+  return issue(options, { method: 'POST', url: signInUrl(options.authUrl), body }, secrets);
+}
+
+async function issue(
+  options: AuthenticateOptions,
+  request: { method: 'GET' | 'POST'; url: string; body?: unknown; headers?: Record<string, string> },
+  secrets: string[],
+): Promise<IssuedToken> {
   const { cloud, signal } = options;
-  const url = signInUrl(options.authUrl);
+  const { url } = request;
   const response = await options.send({
-    method: 'POST',
-    url,
+    ...request,
     service: 'identity',
-    body,
     credential: { kind: 'none' },
     // Issuing a token twice is harmless, so a 503 on sign-in may be retried.
     idempotent: true,
@@ -92,7 +118,7 @@ async function issueToken(options: AuthenticateOptions, body: unknown, secrets: 
     throw new OpenStackError('Keystone answered without an X-Subject-Token header (is it exposed by CORS?)', {
       kind: 'invalid-response',
       ...context,
-      method: 'POST',
+      method: request.method,
       status: response.status,
     });
   }

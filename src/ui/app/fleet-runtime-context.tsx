@@ -1,6 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import type { FleetRuntime } from '../../fleet/fleet-runtime.ts';
 import type { CloudDefinition } from '../../fleet/registry/cloud-definition.ts';
+import type { CloudRegistryState } from '../../fleet/registry/cloud-registry-store.ts';
 
 const FleetRuntimeContext = createContext<FleetRuntime | null>(null);
 
@@ -14,7 +16,16 @@ export function useFleetRuntime(): FleetRuntime {
   return runtime;
 }
 
-/** The clouds of the registry, in the operator's order. Every view reads the fleet's clouds through this hook. */
+/**
+ * The clouds of the registry, in the operator's order, with the secrets given
+ * in this tab applied. Every view reads the fleet's clouds through this hook;
+ * a cloud keeps its identity until its definition or secret changes.
+ */
 export function useClouds(): readonly CloudDefinition[] {
-  return useFleetRuntime().registry.clouds;
+  return useRegistry((state) => state.clouds);
+}
+
+/** A slice of the registry's state or one of its actions (for the views that change the registry). */
+export function useRegistry<T>(selector: (state: CloudRegistryState) => T): T {
+  return useStore(useFleetRuntime().registry, selector);
 }

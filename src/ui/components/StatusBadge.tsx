@@ -7,6 +7,7 @@ const STYLES: Record<CloudStatus, { label: string; className: string; dot: strin
   failing: { label: 'Failing', className: 'bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300', dot: 'bg-red-500' },
   unauthorized: { label: 'Sign-in rejected', className: 'bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-300', dot: 'bg-red-500' },
   forbidden: { label: 'Forbidden', className: 'bg-orange-50 text-orange-800 dark:bg-orange-950 dark:text-orange-300', dot: 'bg-orange-500' },
+  'signin-needed': { label: 'Sign-in needed', className: 'bg-sky-50 text-sky-800 dark:bg-sky-950 dark:text-sky-300', dot: 'bg-sky-500' },
 };
 
 export function statusLabel(status: CloudStatus): string {

@@ -1,10 +1,15 @@
+import { useEffect, useRef, useState } from 'react';
 import type { CloudOverview } from '../../../fleet/clouds/cloud-overview.ts';
 import type { CloudHealth } from '../../../fleet/health/cloud-health.ts';
 import type { ErrorDescription } from '../../../fleet/health/describe-error.ts';
 import type { CloudDefinition } from '../../../fleet/registry/cloud-definition.ts';
+import { secretKindOf } from '../../../fleet/registry/cloud-secrets.ts';
+import { useRegistry } from '../../app/fleet-runtime-context.tsx';
 import { ErrorDetails } from '../../components/ErrorDetails.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatAge, formatTimeLeft } from '../../lib/format-duration.ts';
+import { SMALL_BUTTON } from './form-styles.ts';
+import { SignInForm } from './SignInForm.tsx';
 
 interface CloudRowProps {
   cloud: CloudDefinition;
@@ -13,13 +18,17 @@ interface CloudRowProps {
   error?: ErrorDescription;
   isFetching: boolean;
   onRetry: () => void;
+  onEdit: () => void;
   now: number;
 }
 
 const CELL = 'px-3 py-2 align-top';
 
-export function CloudRow({ cloud, overview, health, error, isFetching, onRetry, now }: CloudRowProps) {
+export function CloudRow({ cloud, overview, health, error, isFetching, onRetry, onEdit, now }: CloudRowProps) {
   const age = health.ageMs !== undefined && health.status !== 'pending' ? formatAge(health.ageMs) : undefined;
+  const signInNeeded = health.status === 'signin-needed';
+  // A rejected secret (or a token past its life) is asked for again, beside the error that says why.
+  const askSecret = signInNeeded || health.status === 'unauthorized';
   return (
     <tr aria-label={cloud.name} className="border-t border-slate-200 dark:border-slate-800">
       <th scope="row" className={`${CELL} font-medium`}>
@@ -32,25 +41,71 @@ export function CloudRow({ cloud, overview, health, error, isFetching, onRetry, 
       <td className={CELL}>
         <StatusBadge status={health.status} detail={age} />
       </td>
-      {error ? (
-        <td colSpan={4} className={CELL}>
-          <ErrorDetails description={error} />
+      {error || askSecret ? (
+        <td colSpan={4} className={`${CELL} space-y-2`}>
+          {error && !signInNeeded ? <ErrorDetails description={error} /> : null}
+          {askSecret ? <SignInForm cloud={cloud.name} secretKind={secretKindOf(cloud.auth)} /> : null}
         </td>
       ) : (
         <SessionCells cloud={cloud.name} overview={overview} pending={health.status === 'pending'} now={now} />
       )}
       <td className={`${CELL} text-right`}>
-        <button
-          type="button"
-          onClick={onRetry}
-          disabled={isFetching}
-          aria-label={`${error ? 'Retry' : 'Refresh'} ${cloud.name}`}
-          className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
-          {isFetching ? 'Checking…' : error ? 'Retry' : 'Refresh'}
-        </button>
+        <div className="flex justify-end gap-1 whitespace-nowrap">
+          {signInNeeded ? null : (
+            <button type="button" onClick={onRetry} disabled={isFetching} aria-label={`${error ? 'Retry' : 'Refresh'} ${cloud.name}`} className={SMALL_BUTTON}>
+              {isFetching ? 'Checking…' : error ? 'Retry' : 'Refresh'}
+            </button>
+          )}
+          {cloud.source === 'user' ? <UserCloudActions cloud={cloud.name} onEdit={onEdit} /> : null}
+        </div>
       </td>
     </tr>
+  );
+}
+
+/** Edit and Remove for the operator's own clouds; removal asks first, and keyboard focus follows. */
+function UserCloudActions({ cloud, onEdit }: { cloud: string; onEdit: () => void }) {
+  const removeCloud = useRegistry((state) => state.removeCloud);
+  const [confirming, setConfirming] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
+  const remove = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+    else if (asked.current) remove.current?.focus();
+  }, [confirming]);
+
+  if (confirming) {
+    return (
+      <div role="group" aria-label={`Confirm removal of ${cloud}`} className="flex items-center gap-1 text-xs">
+        <span>Remove {cloud}?</span>
+        <button type="button" onClick={() => removeCloud(cloud)} className={`${SMALL_BUTTON} border-red-300 text-red-800 dark:border-red-800 dark:text-red-300`}>
+          Yes, remove
+        </button>
+        <button ref={keep} type="button" onClick={() => setConfirming(false)} className={SMALL_BUTTON}>
+          Keep
+        </button>
+      </div>
+    );
+  }
+  return (
+    <>
+      <button type="button" onClick={onEdit} aria-label={`Edit ${cloud}`} className={SMALL_BUTTON}>
+        Edit
+      </button>
+      <button
+        ref={remove}
+        type="button"
+        onClick={() => {
+          asked.current = true;
+          setConfirming(true);
+        }}
+        aria-label={`Remove ${cloud}`}
+        className={SMALL_BUTTON}
+      >
+        Remove
+      </button>
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useFleetRuntime } from '../../app/fleet-runtime-context.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { ProblemList } from './ProblemList.tsx';
 
 /** Problems in the runtime config or the demo's fleet spec: shown, never swallowed, while the rest still loads. */
 export function ConfigProblems() {
@@ -14,24 +15,12 @@ export function ConfigProblems() {
       ) : null}
       {configProblems.length > 0 ? (
         <Notice tone="error" title={`${configProblems.length} cloud ${configProblems.length === 1 ? 'entry' : 'entries'} could not be loaded`}>
-          <ul className="list-disc pl-4">
-            {configProblems.map((problem) => (
-              <li key={`${problem.cloud}:${problem.key}`}>
-                <strong>{problem.cloud}</strong>: <code>{problem.key}</code> {problem.message}
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={configProblems} />
         </Notice>
       ) : null}
       {configWarnings.length > 0 ? (
         <Notice tone="warning" title="Settings that do not apply in a browser">
-          <ul className="list-disc pl-4">
-            {configWarnings.map((warning) => (
-              <li key={`${warning.cloud}:${warning.key}`}>
-                <strong>{warning.cloud}</strong>: <code>{warning.key}</code> {warning.message}
-              </li>
-            ))}
-          </ul>
+          <ProblemList problems={configWarnings} />
         </Notice>
       ) : null}
     </>

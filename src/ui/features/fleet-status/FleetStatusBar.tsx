@@ -7,13 +7,13 @@ import { healthOfOverview, useCloudOverviews } from '../clouds/api/cloud-overvie
 export function FleetStatusBar() {
   const overviews = useCloudOverviews();
   const now = useNow(15_000);
-  const summary = summarizeFleetHealth(overviews.map((state) => healthOfOverview(state.query, now).status));
+  const summary = summarizeFleetHealth(overviews.map((state) => healthOfOverview(state, now).status));
   const failing = summary.counts.failing + summary.counts.unauthorized + summary.counts.forbidden;
   return (
     <Link
       to="/clouds"
       role="status"
-      aria-label={`Fleet status: ${summary.total} clouds, ${summary.reachable} reachable, ${failing} failing, ${summary.counts.stale} stale, ${summary.counts.pending} connecting`}
+      aria-label={`Fleet status: ${summary.total} clouds, ${summary.reachable} reachable, ${failing} failing, ${summary.counts.stale} stale, ${summary.counts.pending} connecting, ${summary.counts['signin-needed']} waiting for sign-in`}
       className="flex items-center gap-3 rounded px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
     >
       <Count label="clouds" value={summary.total} />
@@ -21,6 +21,7 @@ export function FleetStatusBar() {
       <Count label="failing" value={failing} tone={failing > 0 ? 'text-red-700 dark:text-red-400' : undefined} />
       <Count label="stale" value={summary.counts.stale} tone={summary.counts.stale > 0 ? 'text-amber-700 dark:text-amber-400' : undefined} />
       {summary.counts.pending > 0 ? <Count label="connecting" value={summary.counts.pending} /> : null}
+      {summary.counts['signin-needed'] > 0 ? <Count label="sign-in needed" value={summary.counts['signin-needed']} tone="text-sky-700 dark:text-sky-400" /> : null}
     </Link>
   );
 }

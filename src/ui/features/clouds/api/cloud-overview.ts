@@ -2,6 +2,8 @@ import { queryOptions, useQueries, type UseQueryResult } from '@tanstack/react-q
 import { loadCloudOverview, type CloudOverview } from '../../../../fleet/clouds/cloud-overview.ts';
 import { cloudHealth, type CloudHealth } from '../../../../fleet/health/cloud-health.ts';
 import type { CloudDefinition } from '../../../../fleet/registry/cloud-definition.ts';
+import { missingSecret } from '../../../../fleet/registry/cloud-secrets.ts';
+import { definitionRevision } from '../../../../fleet/registry/definition-revision.ts';
 import type { FleetConnections } from '../../../../fleet/session/fleet-connections.ts';
 import { useClouds, useFleetRuntime } from '../../../app/fleet-runtime-context.tsx';
 
@@ -11,8 +13,11 @@ export const OVERVIEW_STALE_AFTER_MS = 2 * OVERVIEW_REFRESH_MS;
 
 export function cloudOverviewQueryOptions(connections: FleetConnections, cloud: CloudDefinition) {
   return queryOptions({
-    queryKey: ['clouds', cloud.name, 'overview'],
+    // The revision: an edited cloud, or one just given its secret, is a new query rather than old data under a new definition.
+    queryKey: ['clouds', cloud.name, 'overview', definitionRevision(cloud)],
     queryFn: ({ signal }) => loadCloudOverview(connections.clientFor(cloud), signal),
+    // A cloud without its secret is not asked anything until the operator gives it.
+    enabled: missingSecret(cloud) === undefined,
     refetchInterval: OVERVIEW_REFRESH_MS,
     staleTime: OVERVIEW_REFRESH_MS,
     // The HTTP layer already retries what is worth retrying.
@@ -33,11 +38,12 @@ export function useCloudOverviews(): CloudOverviewState[] {
   return clouds.map((cloud, index) => ({ cloud, query: queries[index] as UseQueryResult<CloudOverview> }));
 }
 
-export function healthOfOverview(query: UseQueryResult<CloudOverview>, now: number): CloudHealth {
+export function healthOfOverview({ cloud, query }: CloudOverviewState, now: number): CloudHealth {
   return cloudHealth({
     lastSuccessAt: query.dataUpdatedAt > 0 ? query.dataUpdatedAt : undefined,
     error: query.error ?? undefined,
     now,
     staleAfterMs: OVERVIEW_STALE_AFTER_MS,
+    signInNeeded: missingSecret(cloud) !== undefined,
   });
 }
