@@ -34,6 +34,11 @@ describe('inventorySources', () => {
     expect(source).toMatchObject({ health: { status: 'pending' }, loading: true, rows: 0 });
   });
 
+  it('shows a cloud waiting for its secret as needing sign-in, neither pending nor failing', () => {
+    const [source] = inventorySources([{ cloud: 'par', signInNeeded: true, dataUpdatedAt: 0, fetching: false }], NOW, STALE);
+    expect(source).toMatchObject({ health: { status: 'signin-needed' }, error: undefined, rows: 0 });
+  });
+
   it('marks old data stale', () => {
     const old: CloudServers = { cloud: 'x', regions: [{ region: 'r', state: 'ok', rows: [], complete: true, loadedAt: NOW - STALE - 1 }] };
     expect(inventorySources([{ cloud: 'x', data: old, dataUpdatedAt: 1, fetching: false }], NOW, STALE)[0]?.health.status).toBe('stale');
@@ -47,10 +52,11 @@ describe('summarizeInventory', () => {
         { cloud: 'core', data: twoRegions, dataUpdatedAt: NOW, fetching: false },
         { cloud: 'fra', error: new Error('x'), dataUpdatedAt: 0, fetching: false },
         { cloud: 'lon', dataUpdatedAt: 0, fetching: true },
+        { cloud: 'par', signInNeeded: true, dataUpdatedAt: 0, fetching: false },
       ],
       NOW,
       STALE,
     );
-    expect(summarizeInventory(sources)).toEqual({ rows: 3, clouds: 3, failingClouds: 2, pendingClouds: 1 });
+    expect(summarizeInventory(sources)).toEqual({ rows: 3, clouds: 4, failingClouds: 2, pendingClouds: 1, signInNeededClouds: 1 });
   });
 });

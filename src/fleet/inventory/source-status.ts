@@ -4,6 +4,8 @@ import type { CloudServers } from './load-servers.ts';
 /** What the view knows of one cloud's servers query. */
 export interface CloudServersState {
   cloud: string;
+  /** The cloud waits for the operator to give its secret: nothing was asked of it. */
+  signInNeeded?: boolean;
   data?: CloudServers;
   /** The latest attempt's error when the whole cloud failed (sign-in). */
   error?: unknown;
@@ -32,6 +34,8 @@ export interface InventorySummary {
   failingClouds: number;
   /** Clouds that have not answered yet. */
   pendingClouds: number;
+  /** Clouds waiting for the operator to give their secret. */
+  signInNeededClouds: number;
 }
 
 /**
@@ -45,7 +49,13 @@ export function inventorySources(states: readonly CloudServersState[], now: numb
     if (state.error !== undefined || regions.length === 0) {
       sources.push({
         cloud: state.cloud,
-        health: cloudHealth({ now, staleAfterMs, error: state.error, lastSuccessAt: state.dataUpdatedAt > 0 ? state.dataUpdatedAt : undefined }),
+        health: cloudHealth({
+          now,
+          staleAfterMs,
+          error: state.error,
+          lastSuccessAt: state.dataUpdatedAt > 0 ? state.dataUpdatedAt : undefined,
+          signInNeeded: state.signInNeeded,
+        }),
         error: state.error,
         rows: regions.reduce((sum, region) => sum + region.rows.length, 0),
         loading: state.fetching,
@@ -72,12 +82,20 @@ export function summarizeInventory(sources: readonly SourceStatus[]): InventoryS
   const clouds = new Set<string>();
   const failing = new Set<string>();
   const answered = new Set<string>();
+  const signInNeeded = new Set<string>();
   let rows = 0;
   for (const source of sources) {
     clouds.add(source.cloud);
     rows += source.rows;
     if (source.error !== undefined) failing.add(source.cloud);
     if (source.health.status !== 'pending') answered.add(source.cloud);
+    if (source.health.status === 'signin-needed') signInNeeded.add(source.cloud);
   }
-  return { rows, clouds: clouds.size, failingClouds: failing.size, pendingClouds: clouds.size - answered.size };
+  return {
+    rows,
+    clouds: clouds.size,
+    failingClouds: failing.size,
+    pendingClouds: clouds.size - answered.size,
+    signInNeededClouds: signInNeeded.size,
+  };
 }

@@ -91,6 +91,7 @@ function Counts({ summary }: { summary: ReturnType<typeof summarizeInventory> })
       {plural(summary.rows, 'server')} in {plural(summary.clouds, 'cloud')}
       {summary.failingClouds > 0 ? <span className="text-red-700 dark:text-red-400">; {plural(summary.failingClouds, 'cloud')} failing</span> : null}
       {summary.pendingClouds > 0 ? `; ${summary.pendingClouds.toLocaleString('en')} still loading` : null}
+      {summary.signInNeededClouds > 0 ? `; ${plural(summary.signInNeededClouds, 'cloud')} waiting for sign-in` : null}
     </span>
   );
 }

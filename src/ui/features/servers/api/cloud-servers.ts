@@ -2,6 +2,8 @@ import { queryOptions, useQueries, useQueryClient, type QueryClient } from '@tan
 import { loadCloudServers, mergeRefresh, type CloudServers } from '../../../../fleet/inventory/load-servers.ts';
 import type { CloudServersState } from '../../../../fleet/inventory/source-status.ts';
 import type { CloudDefinition } from '../../../../fleet/registry/cloud-definition.ts';
+import { missingSecret } from '../../../../fleet/registry/cloud-secrets.ts';
+import { definitionRevision } from '../../../../fleet/registry/definition-revision.ts';
 import type { FleetConnections } from '../../../../fleet/session/fleet-connections.ts';
 import { useClouds, useFleetRuntime } from '../../../app/fleet-runtime-context.tsx';
 
@@ -11,8 +13,9 @@ export const SERVERS_STALE_AFTER_MS = 3 * SERVERS_REFRESH_MS;
 /** Pages of a big cloud arrive faster than anyone can read; repaint at most this often per cloud. */
 const PUBLISH_EVERY_MS = 250;
 
-export function cloudServersQueryKey(cloud: string) {
-  return ['inventory', 'servers', cloud] as const;
+/** The revision: data loaded with an old definition (or before the secret was given) is never shown for the new one. */
+export function cloudServersQueryKey(cloud: CloudDefinition) {
+  return ['inventory', 'servers', cloud.name, definitionRevision(cloud)] as const;
 }
 
 /**
@@ -21,7 +24,7 @@ export function cloudServersQueryKey(cloud: string) {
  * refresh never empties the table while it runs.
  */
 export function cloudServersQueryOptions(queryClient: QueryClient, connections: FleetConnections, cloud: CloudDefinition) {
-  const queryKey = cloudServersQueryKey(cloud.name);
+  const queryKey = cloudServersQueryKey(cloud);
   return queryOptions({
     queryKey,
     queryFn: async ({ signal }): Promise<CloudServers> => {
@@ -45,6 +48,8 @@ export function cloudServersQueryOptions(queryClient: QueryClient, connections: 
         clearTimeout(timer);
       }
     },
+    // A cloud waiting for its secret is not asked anything until the operator gives it.
+    enabled: missingSecret(cloud) === undefined,
     refetchInterval: SERVERS_REFRESH_MS,
     staleTime: SERVERS_REFRESH_MS,
     // The HTTP layer already retries what is worth retrying.
@@ -66,6 +71,7 @@ export function useCloudServers(): CloudServersEntry[] {
     const query = queries[index];
     return {
       cloud: cloud.name,
+      signInNeeded: missingSecret(cloud) !== undefined,
       data: query?.data,
       error: query?.error ?? undefined,
       dataUpdatedAt: query?.dataUpdatedAt ?? 0,
