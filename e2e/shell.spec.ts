@@ -13,7 +13,6 @@ test.describe('the shell', () => {
     for (const [link, heading] of [
       ['Networks', 'Networks'],
       ['Images', 'Images'],
-      ['Topology', 'Topology'],
       ['Actions', 'Actions'],
     ] as const) {
       await nav.getByRole('link', { name: link }).click();

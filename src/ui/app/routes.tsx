@@ -20,7 +20,7 @@ export const routes: RouteObject[] = [
       { path: 'servers', element: <ServersPage /> },
       { path: 'networks', element: <PlannedPage view={PLANNED_VIEWS.networks} /> },
       { path: 'images', element: <PlannedPage view={PLANNED_VIEWS.images} /> },
-      { path: 'topology', element: <PlannedPage view={PLANNED_VIEWS.topology} /> },
+      { path: 'topology', lazy: async () => ({ Component: (await import('../features/topology/TopologyPage.tsx')).TopologyPage }) },
       { path: 'actions', element: <PlannedPage view={PLANNED_VIEWS.actions} /> },
       { path: '*', element: <NotFoundPage /> },
     ],

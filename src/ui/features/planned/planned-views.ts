@@ -11,11 +11,6 @@ export const PLANNED_VIEWS = {
     summary: 'Glance images of every cloud, with their visibility and owner.',
     willShow: ['Every image with cloud, region, visibility, size and checksum', 'Which clouds lack an image the others have'],
   },
-  topology: {
-    title: 'Topology',
-    summary: 'Identity domains, clouds, regions, cells, edge sites and hosts as one graph.',
-    willShow: ['A layered graph laid out off the main thread', 'Health rolled up from hosts to the fleet', 'Search, focus and export'],
-  },
   actions: {
     title: 'Actions',
     summary: 'Cross-cloud actions as previewed, audited, resumable plans.',

@@ -1,0 +1,48 @@
+import type { TopologyEdge, TopologyGraph, TopologyNode } from './topology-graph.ts';
+import { severity, type TopologyHealth } from './topology-health.ts';
+
+export interface VisibleNode {
+  node: TopologyNode;
+  /** Has children in the (filtered) graph. */
+  expandable: boolean;
+  expanded: boolean;
+}
+
+export interface VisibleGraph {
+  nodes: VisibleNode[];
+  edges: TopologyEdge[];
+}
+
+export interface CollapseOptions {
+  /** Only nodes at least this unhealthy. Roll-up makes every ancestor at least as bad, so the tree stays connected. */
+  minHealth?: TopologyHealth;
+}
+
+/**
+ * Level of detail: a node's children are shown only when it is expanded;
+ * a collapsed node stands for its subtree with its counts and health.
+ */
+export function collapse(graph: TopologyGraph, expandedIds: ReadonlySet<string>, options: CollapseOptions = {}): VisibleGraph {
+  const threshold = severity(options.minHealth ?? 'ok');
+  const included = (node: TopologyNode | undefined): node is TopologyNode => node !== undefined && severity(node.health) >= threshold;
+  const nodes: VisibleNode[] = [];
+  const edges: TopologyEdge[] = [];
+  const visit = (node: TopologyNode) => {
+    const children = node.childIds.map((childId) => graph.byId.get(childId)).filter(included);
+    const expanded = children.length > 0 && expandedIds.has(node.id);
+    nodes.push({ node, expandable: children.length > 0, expanded });
+    if (!expanded) return;
+    for (const child of children) {
+      edges.push({ id: `${node.id}->${child.id}`, source: node.id, target: child.id });
+      visit(child);
+    }
+  };
+  const root = graph.byId.get(graph.rootId);
+  if (included(root)) visit(root);
+  return { nodes, edges };
+}
+
+/** What the view opens with: the fleet and its identity domains open, every cloud collapsed to its counts. */
+export function defaultExpanded(graph: TopologyGraph): Set<string> {
+  return new Set(graph.nodes.filter((node) => node.level === 'fleet' || node.level === 'domain').map((node) => node.id));
+}

@@ -1,0 +1,73 @@
+import type { TopologyEdge, TopologyNode } from '../../../fleet/topology/topology-graph.ts';
+import { HEALTH_LABELS } from '../../../fleet/topology/topology-health.ts';
+import { HEALTH_PALETTE } from './health-palette.ts';
+import { levelName, statusLine, structureLine } from './node-text.ts';
+
+export interface PlacedNode {
+  node: TopologyNode;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const THEMES = {
+  light: { background: '#ffffff', card: '#ffffff', text: '#0f172a', muted: '#475569', edge: '#94a3b8' },
+  dark: { background: '#020617', card: '#0f172a', text: '#f1f5f9', muted: '#94a3b8', edge: '#475569' },
+} as const;
+
+const MARGIN = 24;
+
+/**
+ * The view as a standalone SVG document. Names come from the clouds, so every
+ * text is escaped: a host called `<script>` is just text in the file.
+ */
+export function topologySvg(nodes: readonly PlacedNode[], edges: readonly TopologyEdge[], theme: keyof typeof THEMES): string {
+  const colors = THEMES[theme];
+  const byId = new Map(nodes.map((placed) => [placed.node.id, placed]));
+  const minX = Math.min(...nodes.map((n) => n.x), 0) - MARGIN;
+  const minY = Math.min(...nodes.map((n) => n.y), 0) - MARGIN;
+  const width = Math.max(...nodes.map((n) => n.x + n.width), 0) - minX + MARGIN;
+  const height = Math.max(...nodes.map((n) => n.y + n.height), 0) - minY + MARGIN;
+
+  const paths = edges.flatMap((edge) => {
+    const from = byId.get(edge.source);
+    const to = byId.get(edge.target);
+    if (!from || !to) return [];
+    const [x1, y1, x2, y2] = [from.x + from.width, from.y + from.height / 2, to.x, to.y + to.height / 2];
+    const bend = (x2 - x1) / 2;
+    return [`<path d="M${x1} ${y1} C${x1 + bend} ${y1} ${x2 - bend} ${y2} ${x2} ${y2}" fill="none" stroke="${colors.edge}" stroke-width="1.5"/>`];
+  });
+
+  const cards = nodes.map(({ node, x, y, width: w, height: h }) => {
+    const health = HEALTH_PALETTE[node.health].hex;
+    const lines = [structureLine(node), statusLine(node)].filter((line) => line !== '');
+    return [
+      `<g transform="translate(${x} ${y})">`,
+      `<title>${escapeXml(`${levelName(node.level)} ${node.label}: ${HEALTH_LABELS[node.health]}`)}</title>`,
+      `<rect width="${w}" height="${h}" rx="8" fill="${colors.card}" stroke="${health}" stroke-width="2"/>`,
+      `<circle cx="14" cy="18" r="5" fill="${health}"/>`,
+      `<text x="26" y="22" font-size="13" font-weight="600" fill="${colors.text}">${escapeXml(truncate(node.label, 26))}</text>`,
+      `<text x="${w - 10}" y="22" font-size="10" text-anchor="end" fill="${colors.muted}">${escapeXml(levelName(node.level))}</text>`,
+      ...lines.map((line, i) => `<text x="12" y="${42 + i * 15}" font-size="11" fill="${colors.muted}">${escapeXml(truncate(line, 34))}</text>`),
+      '</g>',
+    ].join('');
+  });
+
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${minX} ${minY} ${width} ${height}" font-family="system-ui, sans-serif">`,
+    `<rect x="${minX}" y="${minY}" width="${width}" height="${height}" fill="${colors.background}"/>`,
+    ...paths,
+    ...cards,
+    '</svg>',
+  ].join('\n');
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
