@@ -24,12 +24,22 @@ export const CONTRACT_LISTINGS = [
 
 export type ContractListing = (typeof CONTRACT_LISTINGS)[number];
 
+/** The catalog service types the console calls. */
+export const CONTRACT_SERVICES = ['identity', 'compute', 'network', 'image', 'placement'] as const;
+
+export type ContractService = (typeof CONTRACT_SERVICES)[number];
+
+/** What a test may need besides a service: the cloud's application credential can be missing too. */
+export type ContractRequirement = ContractService | 'application-credential';
+
 export interface ContractRegion {
   name: string;
   /**
    * Exact item counts, as seen by the cloud's admin user (servers with
    * all_tenants, public flavors, the user's own keypairs). A listing left out
-   * is only checked for shape and for at least one item.
+   * is only checked for shape and for at least one item. `hypervisors: 0`
+   * says the region has no compute host (a Nova API alone): the suite then
+   * checks that nothing pretends otherwise.
    */
   counts: Partial<Record<ContractListing, number>>;
 }
@@ -47,8 +57,15 @@ export interface ContractCloud {
   scope: { projectName: string; projectDomainName: string };
   /** Bound to a project of the cloud; the suite signs in with it once. */
   applicationCredential: { id: string; secret: string };
-  /** Every region of the cloud's catalog, each offering compute, network, image and placement. */
+  /** Every region of the cloud's catalog, each offering `services`. */
   regions: ContractRegion[];
+  /** What every region's catalog offers; the suite checks that the others are refused as missing. */
+  services: readonly ContractService[];
+  /**
+   * Why a requirement cannot be tested right now (a real service that did not
+   * come up): its tests are reported as skipped with this note, never passed.
+   */
+  unavailable: Partial<Record<ContractRequirement, string>>;
 }
 
 export interface ContractTarget {

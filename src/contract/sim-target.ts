@@ -5,7 +5,7 @@ import { faultsFor } from '../sim/fleet-spec.ts';
 import { generateFleet } from '../sim/generate-fleet.ts';
 import { createSimFleet, type FleetSpec, type SimCloudInfo, type SimFleet, type SimFleetOptions } from '../sim/index.ts';
 import type { SimRegion } from '../sim/fleet-model.ts';
-import type { ContractCloud, ContractListing, ContractRegion, ContractTarget } from './contract-target.ts';
+import { CONTRACT_SERVICES, type ContractCloud, type ContractListing, type ContractRegion, type ContractTarget } from './contract-target.ts';
 
 export interface SimTargetOptions extends Partial<SimFleetOptions> {
   /** Names of the clouds to test; default: the first cloud of each kind (regional, site, edge). */
@@ -50,6 +50,9 @@ export function createSimTarget(spec: FleetSpec | string, options: SimTargetOpti
       regions: info.regions.map(
         (name): ContractRegion => ({ name, counts: healthy ? adminCounts(model.region(index, name)) : {} }),
       ),
+      // Every simulated region serves every service, and a simulated service is never missing.
+      services: CONTRACT_SERVICES,
+      unavailable: {},
     };
   });
   return { name: 'sim', sim, clouds, fetch: simFetch(sim) };

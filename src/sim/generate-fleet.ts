@@ -645,6 +645,8 @@ function buildNetworks(ctx: RegionContext, servers: SimServer[], projectIds: str
           id: rng.uuid(), direction: r.direction, ethertype: r.ethertype, protocol: r.protocol, port_range_min: r.min, port_range_max: r.max,
           remote_ip_prefix: r.prefix, remote_group_id: r.self ? id : null, remote_address_group_id: null, security_group_id: id, normalized_cidr: r.prefix,
           belongs_to_default_sg: name === 'default',
+          // The rules Neutron adds to a project's default group have no description at all.
+          ...(name === 'default' ? { description: null } : {}),
         })),
       });
     };

@@ -1,6 +1,6 @@
 import type { JsonObject, SimRegion } from './fleet-model.ts';
 import { pageAfter, parseLimit } from './paging.ts';
-import { errorResponse } from './service-errors.ts';
+import { errorResponse, webobErrorPage } from './service-errors.ts';
 import type { ServiceContext } from './sim-context.ts';
 import { jsonResponse } from './wire-http.ts';
 
@@ -40,7 +40,9 @@ function visibleImages(region: SimRegion, projectId: string | null): JsonObject[
 const FILTERS = ['visibility', 'name', 'status', 'owner', 'os_distro', 'disk_format'] as const;
 
 export function handleGlance(ctx: ServiceContext): Response {
-  const fail = (status: number, message: string) => errorResponse('image', status, message, ctx.requestId);
+  const wantsJson = (ctx.request.headers.get('Accept') ?? '').includes('application/json');
+  const fail = (status: number, message: string) =>
+    wantsJson ? errorResponse('image', status, message, ctx.requestId) : webobErrorPage(status, message);
   if (ctx.request.method !== 'GET') return fail(405, 'The simulated cloud only serves reads.');
   const parts = ctx.path.split('/').filter((p) => p !== '');
   const [version, collection, id] = parts;

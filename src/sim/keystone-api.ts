@@ -207,7 +207,8 @@ export async function handleKeystone(ctx: KeystoneContext): Promise<Response> {
   const { path, request, cloud } = ctx;
   const method = request.method;
   if (path === '' && method === 'GET') {
-    return jsonResponse(300, { versions: { values: [versionDoc(cloud.origin)] } });
+    // Keystone points at the one version it has.
+    return jsonResponse(300, { versions: { values: [versionDoc(cloud.origin)] } }, { Location: `${cloud.origin}/identity/v3/` });
   }
   if (path === '/v3' && method === 'GET') return jsonResponse(200, { version: versionDoc(cloud.origin) });
   if (path === '/v3/auth/tokens') {

@@ -25,14 +25,26 @@ function versionEntry(root: string): JsonObject {
   };
 }
 
-/** The unauthenticated version documents at `/compute` and `/compute/v2.1`. */
-export function novaVersions(root: string, path: string): Response | undefined {
+/** The legacy v2.0 API, still listed by Zed: its empty `version` says it has no microversions. */
+function legacyEntry(root: string): JsonObject {
+  return { id: 'v2.0', status: 'SUPPORTED', version: '', min_version: '', updated: '2011-01-21T11:33:21Z', links: [{ rel: 'self', href: `${root}/v2/` }] };
+}
+
+/**
+ * The unauthenticated version documents at `/compute` and `/compute/v2.1`.
+ * The second is a v2.1 request like any other: it negotiates the microversion.
+ */
+export function novaVersions(root: string, path: string, request: Request, requestId: string): Response | undefined {
   if (path === '' || path === '/') {
+    // The root's entries carry only their self link.
     const { 'media-types': _, ...entry } = versionEntry(root);
-    return jsonResponse(200, { versions: [entry] });
+    return jsonResponse(200, { versions: [legacyEntry(root), { ...entry, links: [{ href: `${root}/v2.1/`, rel: 'self' }] }] });
   }
-  if (path === '/v2.1' || path === '/v2.1/') return jsonResponse(200, { version: versionEntry(root) });
-  return undefined;
+  if (path !== '/v2.1' && path !== '/v2.1/') return undefined;
+  const mv = negotiateMicroversion(request.headers);
+  const headers = { 'X-Compute-Request-Id': requestId, ...(mv.ok ? microversionHeaders(mv.minor) : mv.headers) };
+  if (!mv.ok) return errorResponse('compute', mv.status, mv.message, requestId, headers);
+  return jsonResponse(200, { version: versionEntry(root) }, headers);
 }
 
 interface NovaRequest {
@@ -339,7 +351,7 @@ function route(req: NovaRequest, path: string): Response {
 export function handleNova(ctx: ServiceContext): Response {
   const mv = negotiateMicroversion(ctx.request.headers);
   const requestHeaders: Record<string, string> = { 'X-Compute-Request-Id': ctx.requestId };
-  if (!mv.ok) return errorResponse('compute', mv.status, mv.message, ctx.requestId, requestHeaders);
+  if (!mv.ok) return errorResponse('compute', mv.status, mv.message, ctx.requestId, { ...requestHeaders, ...mv.headers });
   const headers = { ...requestHeaders, ...microversionHeaders(mv.minor) };
   const projectIds = ctx.cloud.identity.projects.map((p) => p.id);
   const req: NovaRequest = {

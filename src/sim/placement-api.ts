@@ -6,12 +6,24 @@ import { jsonResponse } from './wire-http.ts';
 /** Placement: resource providers (one per compute node, same uuid), inventories and usages. */
 const MAX_MINOR = 39;
 
-export function placementVersions(path: string): Response | undefined {
+/** The root document; like every Placement answer it carries the negotiated microversion. */
+export function placementVersions(path: string, request: Request, requestId: string): Response | undefined {
   if (path !== '' && path !== '/') return undefined;
-  return jsonResponse(200, {
-    versions: [{ id: 'v1.0', max_version: `1.${MAX_MINOR}`, min_version: '1.0', status: 'CURRENT', links: [{ href: '', rel: 'self' }] }],
-  });
+  const negotiated = negotiate(request.headers);
+  if (typeof negotiated !== 'number') return errorResponse('placement', negotiated.status, negotiated.message, requestId);
+  return jsonResponse(
+    200,
+    { versions: [{ id: 'v1.0', max_version: `1.${MAX_MINOR}`, min_version: '1.0', status: 'CURRENT', links: [{ href: '', rel: 'self' }] }] },
+    versionHeaders(negotiated),
+  );
 }
+
+function versionHeaders(minor: number): Record<string, string> {
+  return { 'OpenStack-API-Version': `placement 1.${minor}`, Vary: 'OpenStack-API-Version' };
+}
+
+/** GET /resource_providers validates its query string against a schema that allows nothing else (no paging). */
+const PROVIDER_LIST_PARAMS = new Set(['name', 'uuid', 'member_of', 'resources', 'in_tree', 'required']);
 
 function negotiate(headers: Headers): number | { status: 400 | 406; message: string } {
   const header = headers.get('OpenStack-API-Version');
@@ -70,7 +82,7 @@ export function handlePlacement(ctx: ServiceContext): Response {
     errorResponse('placement', status, message, ctx.requestId, headers);
   if (typeof negotiated !== 'number') return fail(negotiated.status, negotiated.message);
   const minor = negotiated;
-  const headers = { 'OpenStack-API-Version': `placement 1.${minor}`, Vary: 'OpenStack-API-Version' };
+  const headers = versionHeaders(minor);
   if (!ctx.token.admin) {
     return fail(403, 'Access was denied to this resource.\n\n Policy does not allow placement:resource_providers:list to be performed.  ', headers);
   }
@@ -79,6 +91,10 @@ export function handlePlacement(ctx: ServiceContext): Response {
   const [collection, uuid, sub] = parts;
   if (collection !== 'resource_providers' || parts.length > 3) return fail(404, 'The resource could not be found.', headers);
   if (uuid === undefined) {
+    const unexpected = [...ctx.url.searchParams.keys()].find((key) => !PROVIDER_LIST_PARAMS.has(key));
+    if (unexpected !== undefined) {
+      return fail(400, `Invalid query string parameters: Additional properties are not allowed ('${unexpected}' was unexpected)`, headers);
+    }
     const name = ctx.url.searchParams.get('name');
     const wanted = ctx.url.searchParams.get('uuid');
     const list = ctx.region.hypervisors.filter((h) => (name === null || h.hostname === name) && (wanted === null || h.uuid === wanted));

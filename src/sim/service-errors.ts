@@ -57,10 +57,11 @@ export function errorBody(service: ServiceName, status: number, message: string,
     case 'network':
       return { NeutronError: { type: neutronType ?? NEUTRON_TYPES[status] ?? 'HTTPError', message, detail: '' } };
     case 'image':
-      // Glance errors are webob's JSON rendering of an HTTPException.
-      return { message, code: `${status} ${reason(status)}`, title: reason(status) };
+      // Glance errors are webob's JSON rendering of an HTTPException: its HTML template's line breaks stay in.
+      return { message: `${message}<br /><br />\n\n\n`, code: `${status} ${reason(status)}`, title: reason(status) };
     case 'placement':
-      return { errors: [{ status, title: reason(status), detail: message, request_id: requestId }] };
+      // Placement gives most errors no code of its own.
+      return { errors: [{ status, title: reason(status), detail: message, code: 'placement.undefined_code', request_id: requestId }] };
   }
 }
 
@@ -73,6 +74,13 @@ export function errorResponse(
   neutronType?: string,
 ): Response {
   return jsonResponse(status, errorBody(service, status, message, requestId, neutronType), headers);
+}
+
+/** webob's error page, which Glance sends unless the client asks for JSON. */
+export function webobErrorPage(status: number, message: string, headers?: Record<string, string>): Response {
+  const title = `${status} ${reason(status)}`;
+  const body = `<html>\n <head>\n  <title>${title}</title>\n </head>\n <body>\n  <h1>${title}</h1>\n  ${message}<br /><br />\n\n\n\n </body>\n</html>`;
+  return textResponse(status, body, headers, 'text/html; charset=UTF-8');
 }
 
 /**

@@ -52,11 +52,13 @@ export interface SimFleet {
 
 const DEFAULT_TOKEN_LIFETIME_S = 3600;
 
-const SERVICES: Record<string, { name: Exclude<ServiceName, 'identity'>; versions: (root: string, path: string) => Response | undefined; handle: (ctx: ServiceContext) => Response }> = {
+type VersionDocuments = (root: string, path: string, request: Request, requestId: string) => Response | undefined;
+
+const SERVICES: Record<string, { name: Exclude<ServiceName, 'identity'>; versions: VersionDocuments; handle: (ctx: ServiceContext) => Response }> = {
   compute: { name: 'compute', versions: novaVersions, handle: handleNova },
   network: { name: 'network', versions: neutronVersions, handle: handleNeutron },
   image: { name: 'image', versions: glanceVersions, handle: handleGlance },
-  placement: { name: 'placement', versions: (_root, path) => placementVersions(path), handle: handlePlacement },
+  placement: { name: 'placement', versions: (_root, path, request, requestId) => placementVersions(path, request, requestId), handle: handlePlacement },
 };
 
 function defaultSleep(ms: number): Promise<void> {
@@ -145,7 +147,7 @@ export function createSimFleet(specOrText: FleetSpec | string, options: SimFleet
     }
     const root = `${cloud.origin}/${region}/${serviceKey}`;
     const rest = path.slice(`/${region}/${serviceKey}`.length);
-    const versions = request.method === 'GET' ? service.versions(root, rest) : undefined;
+    const versions = request.method === 'GET' ? service.versions(root, rest, request, requestId) : undefined;
     if (versions) return versions;
     const token = tokens.valid(request.headers.get('X-Auth-Token'), cloud.index, now());
     if (!token || token.projectIndex === null) return unauthorizedByMiddleware(`${cloud.origin}/identity`);

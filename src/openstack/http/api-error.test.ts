@@ -35,6 +35,11 @@ describe('extractApiError', () => {
     expect(extractApiError(html).message).toBe('404 Not Found No image found with ID i1');
   });
 
+  it("drops the line breaks webob leaves in Glance's JSON errors", () => {
+    const body = { message: 'No image found with ID i1<br /><br />\n\n\n', code: '404 Not Found', title: 'Not Found' };
+    expect(extractApiError(JSON.stringify(body)).message).toBe('No image found with ID i1');
+  });
+
   it('keeps plain text, bounded in length', () => {
     expect(extractApiError('  502 Bad Gateway \n').message).toBe('502 Bad Gateway');
     const long = extractApiError('x'.repeat(5000)).message ?? '';

@@ -6,7 +6,7 @@
  *   Nova       {"itemNotFound": {"code": 404, "message": "…"}}  (any single key)
  *   Neutron    {"NeutronError": {"type": "…", "message": "…", "detail": ""}}
  *   Placement  {"errors": [{"status": 404, "title": "…", "detail": "…", "request_id": "…"}]}
- *   Glance     text/plain or an HTML page from webob
+ *   Glance     webob: an HTML page, or {"message": "…<br /><br />", "code": "404 Not Found", "title": "…"} for Accept: application/json
  *   WSME       {"faultcode": "Client", "faultstring": "…"}  (Octavia, Ironic)
  */
 export interface ApiErrorInfo {
@@ -38,7 +38,8 @@ function fromJson(body: unknown): ApiErrorInfo {
   }
 
   const direct = str(body['message']) ?? str(body['faultstring']) ?? str(body['description']);
-  if (direct !== undefined) return { message: bound(direct) };
+  // Glance's JSON errors are webob's HTML template rendered as JSON: the message keeps its `<br />`s.
+  if (direct !== undefined) return { message: bound(direct.replace(/<br\s*\/?>/gi, ' ')) };
 
   const keys = Object.keys(body);
   const preferred = ['error', 'NeutronError'].find((key) => key in body);

@@ -15,7 +15,8 @@ export const securityGroupRuleSchema = z.object({
   remote_ip_prefix: z.string().nullable(),
   remote_group_id: z.string().nullable(),
   remote_address_group_id: z.string().nullable().optional(),
-  description: z.string().optional(),
+  // null on the rules Neutron creates itself (a project's `default` group).
+  description: z.string().nullable().optional(),
 });
 
 export const securityGroupSchema = z.object({

@@ -70,3 +70,15 @@ describe('routers', () => {
     expect(page?.[0]?.external_gateway_info).toBeNull();
   });
 });
+
+describe('security groups', () => {
+  it('accepts the rules Neutron makes itself, whose description is null (seen on Zed)', async () => {
+    const [group] = (loadSample('neutron/v2/samples/security-groups/security-groups-list-response.json') as { security_groups: { security_group_rules: object[] }[] })
+      .security_groups;
+    const rules = (group?.security_group_rules ?? []).map((rule) => ({ ...rule, description: null }));
+    const http = fakeServiceFromRoutes({ 'security-groups': { security_groups: [{ ...group, security_group_rules: rules }] } }, { baseUrl: BASE });
+    const [page] = await allPages(createNetworkApi(http).securityGroups());
+    expect(rules.length).toBeGreaterThan(0);
+    expect(page?.[0]?.security_group_rules.map((rule) => rule.description)).toEqual(rules.map(() => null));
+  });
+});
