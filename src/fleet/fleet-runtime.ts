@@ -2,6 +2,7 @@ import type { EntryProblem } from './registry/cloud-from-clouds-yaml.ts';
 import type { CloudRegistryStore } from './registry/cloud-registry-store.ts';
 import type { TransportFor } from './registry/merge-import.ts';
 import type { FleetConnections } from './session/fleet-connections.ts';
+import type { OidcLogin } from './session/oidc-login.ts';
 
 /** Where the clouds came from, shown to the operator so a demo is never mistaken for production. */
 export type FleetOrigin =
@@ -17,6 +18,8 @@ export interface FleetRuntime {
   /** How a cloud the operator adds is reached (the runtime config may name the proxy for it). */
   transportFor: TransportFor;
   readOnly: boolean;
+  /** The browser's OIDC sign-in, when the runtime config names a provider. */
+  oidcLogin?: OidcLogin;
   /** Problems of the runtime config: a broken file, or cloud entries that could not be used. */
   configError?: string;
   configProblems: EntryProblem[];

@@ -34,6 +34,39 @@ describe('parseRuntimeConfig', () => {
     expect(() => parseRuntimeConfig({ readOnly: 'yes' })).toThrow(/readOnly/);
   });
 
+  const federated = {
+    auth_type: 'v3oidcbrowser',
+    auth: { auth_url: 'http://127.0.0.1:25080/v3', identity_provider: 'lab-oidc', protocol: 'openid' },
+  };
+
+  it('reads the OIDC provider, with the default scope and callback path', () => {
+    const config = parseRuntimeConfig({ oidc: { issuer: 'http://127.0.0.1:25070', clientId: 'archipelago-console' }, clouds: { 'lab-a': federated } });
+    expect(config.oidc).toEqual({ issuer: 'http://127.0.0.1:25070', clientId: 'archipelago-console', scope: 'openid profile email', redirectPath: '/auth/callback' });
+    expect(config.clouds).toMatchObject([{ name: 'lab-a', browserLogin: true, auth: { type: 'oidcAccessToken', accessToken: '' } }]);
+    expect(config.problems).toEqual([]);
+  });
+
+  it('keeps a given scope and callback path', () => {
+    const config = parseRuntimeConfig({ oidc: { issuer: 'https://id.example.test/realms/ops/', clientId: 'c', scope: 'openid groups', redirectPath: '/oidc/callback' } });
+    expect(config.oidc).toEqual({ issuer: 'https://id.example.test/realms/ops/', clientId: 'c', scope: 'openid groups', redirectPath: '/oidc/callback' });
+  });
+
+  it.each([
+    [{ issuer: 'not a url', clientId: 'c' }, /oidc\.issuer/],
+    [{ issuer: 'ftp://id.example.test', clientId: 'c' }, /oidc\.issuer/],
+    [{ issuer: 'https://id.example.test' }, /oidc\.clientId/],
+    [{ issuer: 'https://id.example.test', clientId: 'c', redirectPath: '//evil.example.test/cb' }, /oidc\.redirectPath/],
+    [{ issuer: 'https://id.example.test', clientId: 'c', redirectPath: 'https://evil.example.test/cb' }, /oidc\.redirectPath/],
+  ])('rejects unusable OIDC settings %j, naming the key', (oidc, key) => {
+    expect(() => parseRuntimeConfig({ oidc })).toThrow(key);
+  });
+
+  it('reports a v3oidcbrowser cloud when no OIDC provider is configured, and loads the others', () => {
+    const config = parseRuntimeConfig({ clouds: { 'lab-a': federated, ams: entry('https://ams.example.test/v3') } });
+    expect(config.clouds.map((c) => c.name)).toEqual(['ams']);
+    expect(config.problems).toEqual([{ cloud: 'lab-a', key: 'auth_type', message: expect.stringMatching(/"oidc" section/) }]);
+  });
+
   it('runs the demo by default only in development', () => {
     expect(defaultRuntimeConfig(true).demo).toEqual({});
     expect(defaultRuntimeConfig(false).demo).toBeUndefined();

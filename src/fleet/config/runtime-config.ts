@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DIRECT, type Transport } from '../../openstack/index.ts';
 import type { CloudDefinition } from '../registry/cloud-definition.ts';
 import { cloudFromCloudsYamlEntry, type EntryProblem } from '../registry/cloud-from-clouds-yaml.ts';
+import { oidcSettingsSchema, type OidcSettings } from './oidc-settings.ts';
+import { wallConfigSchema, type WallConfig } from '../wall/wall-settings.ts';
 
 /** The file served beside the app that deployments use to pre-load clouds and switch modes. */
 export const RUNTIME_CONFIG_PATH = '/archipelago.config.json';
@@ -13,6 +15,12 @@ export interface RuntimeConfig {
   clouds: CloudDefinition[];
   /** Clouds reached through the same-origin proxy, whether configured here or imported by the operator later. */
   proxy?: { basePath: string; clouds: string[] };
+  /** The OpenID provider of the browser sign-in that `v3oidcbrowser` clouds use. */
+  oidc?: OidcSettings;
+  /** The NOC wall's views and timings (the URL may override them). */
+  wall?: WallConfig;
+  /** Host origins whose postMessage the embedded panels accept and answer. */
+  embed?: { allowedOrigins: string[] };
   /** Entries that could not be used; the others still load. */
   problems: EntryProblem[];
   warnings: EntryProblem[];
@@ -24,6 +32,9 @@ const runtimeConfigSchema = z.object({
   /** The `clouds:` mapping of a clouds.yaml, as JSON. */
   clouds: z.record(z.string(), z.unknown()).optional(),
   proxy: z.object({ basePath: z.string().startsWith('/'), clouds: z.array(z.string()) }).optional(),
+  oidc: oidcSettingsSchema.optional(),
+  wall: wallConfigSchema.optional(),
+  embed: z.object({ allowedOrigins: z.array(z.string()) }).optional(),
 });
 
 export class RuntimeConfigError extends Error {
@@ -50,6 +61,10 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
       problems.push(...result.problems);
       continue;
     }
+    if (result.cloud.browserLogin && !config.oidc) {
+      problems.push({ cloud: name, key: 'auth_type', message: 'v3oidcbrowser needs the "oidc" section of the runtime config (the OpenID provider to sign in with)' });
+      continue;
+    }
     warnings.push(...result.warnings);
     clouds.push({ ...result.cloud, transport: transport(name) });
   }
@@ -58,6 +73,9 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
     readOnly: config.readOnly ?? false,
     clouds,
     proxy: config.proxy,
+    oidc: config.oidc,
+    wall: config.wall,
+    embed: config.embed,
     problems,
     warnings,
   };

@@ -12,6 +12,12 @@ export interface CloudDefinition {
   name: string;
   authUrl: string;
   auth: AuthMethod;
+  /**
+   * clouds.yaml `auth_type: v3oidcbrowser`: `auth` is an OIDC access token
+   * exchange whose token comes from the console's own OIDC sign-in, shared by
+   * every such cloud, rather than from the file or the operator.
+   */
+  browserLogin?: boolean;
   scope?: ProjectScope;
   regionName?: string | string[];
   interface?: Interface;

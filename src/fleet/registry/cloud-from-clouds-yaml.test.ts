@@ -37,6 +37,45 @@ describe('cloudFromCloudsYamlEntry', () => {
     });
   });
 
+  it('reads v3oidcbrowser as a federated cloud whose token comes from the browser sign-in, never from the file', () => {
+    const result = cloudFromCloudsYamlEntry(
+      'lab-a',
+      {
+        auth_type: 'v3oidcbrowser',
+        auth: { auth_url: 'http://127.0.0.1:25080/v3', identity_provider: 'lab-oidc', protocol: 'openid', access_token: 'stray-token', project_name: 'demo', project_domain_name: 'Default' },
+      },
+      'user',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.cloud).toMatchObject({
+      browserLogin: true,
+      auth: { type: 'oidcAccessToken', identityProvider: 'lab-oidc', protocol: 'openid', accessToken: '' },
+      scope: { projectName: 'demo', projectDomainName: 'Default' },
+    });
+  });
+
+  it('names the missing identity provider and protocol of a v3oidcbrowser cloud', () => {
+    const result = cloudFromCloudsYamlEntry('fed', { auth_type: 'v3oidcbrowser', auth: { auth_url: 'https://k.example.test/v3' } }, 'user');
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { cloud: 'fed', key: 'auth.identity_provider', message: 'is missing' },
+        { cloud: 'fed', key: 'auth.protocol', message: 'is missing' },
+      ],
+    });
+  });
+
+  it('does not mark the other OIDC method as a browser sign-in', () => {
+    const result = cloudFromCloudsYamlEntry(
+      'fed',
+      { auth_type: 'v3oidcaccesstoken', auth: { auth_url: 'https://k.example.test/v3', identity_provider: 'i', protocol: 'openid', access_token: 'at' } },
+      'user',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.cloud.browserLogin).toBeUndefined();
+    expect(result.cloud.auth).toMatchObject({ accessToken: 'at' });
+  });
+
   it('reads an application credential and warns that verify: false does not apply', () => {
     const result = cloudFromCloudsYamlEntry(
       'ams',

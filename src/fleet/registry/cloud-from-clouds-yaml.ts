@@ -14,7 +14,7 @@ export type EntryResult =
 
 const INTERFACES: readonly Interface[] = ['public', 'internal', 'admin'];
 
-const SUPPORTED_AUTH_TYPES = ['v3password', 'v3applicationcredential', 'v3token', 'v3oidcaccesstoken'] as const;
+const SUPPORTED_AUTH_TYPES = ['v3password', 'v3applicationcredential', 'v3token', 'v3oidcaccesstoken', 'v3oidcbrowser'] as const;
 
 /** Keys of `auth:` that hold one text value; anything else there (a list, a mapping) is a mistake worth naming. */
 const TEXT_AUTH_KEYS = [
@@ -93,6 +93,7 @@ export function cloudFromCloudsYamlEntry(name: string, raw: unknown, source: Clo
       interface: iface as Interface | undefined,
       transport: { kind: 'direct' },
       source,
+      ...(text(raw.auth_type) === 'v3oidcbrowser' ? { browserLogin: true } : {}),
     },
   };
 }
@@ -141,12 +142,15 @@ function authMethodOf(raw: Entry, auth: Entry, problem: Problem, problems: Entry
     case 'token':
     case 'v3token':
       return { type: 'token', token: secretText(auth.token) };
-    case 'v3oidcaccesstoken': {
+    case 'v3oidcaccesstoken':
+    case 'v3oidcbrowser': {
       const identityProvider = text(auth.identity_provider);
       const protocol = text(auth.protocol);
       if (!identityProvider) problems.push(problem('auth.identity_provider', 'is missing'));
       if (!protocol) problems.push(problem('auth.protocol', 'is missing'));
-      return { type: 'oidcAccessToken', identityProvider: identityProvider ?? '', protocol: protocol ?? '', accessToken: secretText(auth.access_token) };
+      // v3oidcbrowser: the token comes from the console's sign-in, never from the file.
+      const accessToken = authType === 'v3oidcbrowser' ? '' : secretText(auth.access_token);
+      return { type: 'oidcAccessToken', identityProvider: identityProvider ?? '', protocol: protocol ?? '', accessToken };
     }
     default:
       problems.push(problem('auth_type', `"${authType}" is not supported (use ${SUPPORTED_AUTH_TYPES.join(', ')})`));

@@ -98,4 +98,22 @@ describe('the cloud registry store', () => {
     store.getState().addClouds([userCloud('ams')]);
     expect(store.getState()).toMatchObject({ clouds: [{ name: 'ams' }], storageNotice: expect.stringMatching(/could not be saved.*QuotaExceededError/) });
   });
+
+  it('gives the OIDC sign-in token to imported v3oidcbrowser clouds only, and never stores it', () => {
+    const storage = memoryStorage();
+    const store = createCloudRegistryStore({ fixed: [configured], transportFor: direct, storage });
+    const yaml = 'clouds:\n  fed:\n    auth_type: v3oidcbrowser\n    auth: { auth_url: "https://fed.example.test/v3", identity_provider: corp, protocol: openid }\n';
+    store.getState().addClouds(importCloudsYaml(yaml, store.getState().clouds, direct).added);
+    const before = store.getState().clouds[0];
+    store.getState().setOidcAccessToken('at-signed-in');
+    expect(store.getState().clouds.map(missingSecret)).toEqual([undefined, undefined]);
+    expect(store.getState().clouds[0]).toBe(before);
+    expect(store.getState().clouds[1]?.auth).toMatchObject({ accessToken: 'at-signed-in' });
+    store.getState().setSecret('configured', 'other-pw');
+    expect(store.getState().clouds[1]?.auth).toMatchObject({ accessToken: 'at-signed-in' });
+    expect(storage.items.get(REGISTRY_STORAGE_KEY)).toContain('v3oidcbrowser');
+    expect(storage.items.get(REGISTRY_STORAGE_KEY)).not.toContain('at-signed-in');
+    store.getState().setOidcAccessToken(undefined);
+    expect(store.getState().clouds.map(missingSecret)).toEqual([undefined, 'access token']);
+  });
 });

@@ -12,6 +12,8 @@ export interface CloudRegistryState {
   user: readonly CloudDefinition[];
   /** Secrets by cloud name, for this tab's life only (DESIGN rule 7). */
   secrets: Readonly<Record<string, string>>;
+  /** The access token of the console's OIDC sign-in, given to every `browserLogin` cloud; memory only, like the secrets. */
+  oidcAccessToken?: string;
   /** Every cloud in the operator's order, secrets applied: what views and connections use. */
   clouds: readonly CloudDefinition[];
   /** Why stored clouds were ignored, or could not be saved. */
@@ -22,6 +24,8 @@ export interface CloudRegistryState {
   replaceCloud(name: string, cloud: CloudDefinition): void;
   removeCloud(name: string): void;
   setSecret(name: string, secret: string): void;
+  /** A new access token (after sign-in) or none (signed out, expired): every `browserLogin` cloud signs in again or waits. */
+  setOidcAccessToken(token: string | undefined): void;
 }
 
 export type CloudRegistryStore = StoreApi<CloudRegistryState>;
@@ -44,19 +48,19 @@ export function createCloudRegistryStore({ fixed, transportFor, storage }: Cloud
   createCloudRegistry(fixed);
   const loaded = load(storage, fixed, transportFor);
   const store = createStore<CloudRegistryState>()((set, get) => {
-    const update = (user: readonly CloudDefinition[], secrets: Readonly<Record<string, string>>) =>
-      set({ user, secrets, clouds: effectiveClouds(get().fixed, user, secrets) });
+    const update = (user: readonly CloudDefinition[], secrets: Readonly<Record<string, string>>, oidcAccessToken: string | undefined) =>
+      set({ user, secrets, oidcAccessToken, clouds: effectiveClouds(get().fixed, user, secrets, oidcAccessToken) });
     return {
       fixed,
       user: loaded.clouds,
       secrets: {},
-      clouds: effectiveClouds(fixed, loaded.clouds, {}),
+      clouds: effectiveClouds(fixed, loaded.clouds, {}, undefined),
       storageNotice: loaded.notice,
       addClouds(clouds) {
         const { user, secrets } = get();
         // Throws on a name already taken: callers merge first (merge-import.ts), so this is a bug guard.
         createCloudRegistry([...get().clouds, ...clouds]);
-        update([...user, ...clouds.map(withoutSecret)], { ...secrets, ...secretsOf(clouds) });
+        update([...user, ...clouds.map(withoutSecret)], { ...secrets, ...secretsOf(clouds) }, get().oidcAccessToken);
       },
       replaceCloud(name, cloud) {
         const { user, secrets } = get();
@@ -64,18 +68,23 @@ export function createCloudRegistryStore({ fixed, transportFor, storage }: Cloud
         if (!old) throw new Error(`"${name}" is not a cloud of the operator's own`);
         if (cloud.name !== name && get().clouds.some((c) => c.name === cloud.name)) throw new DuplicateCloudError(cloud.name);
         const { [name]: oldSecret, ...others } = secrets;
-        const kept = oldSecret !== undefined && old.auth.type === cloud.auth.type ? { [cloud.name]: oldSecret } : {};
+        const kept = oldSecret !== undefined && old.auth.type === cloud.auth.type && !cloud.browserLogin ? { [cloud.name]: oldSecret } : {};
         update(
           user.map((c) => (c.name === name ? withoutSecret(cloud) : c)),
           { ...others, ...kept, ...secretsOf([cloud]) },
+          get().oidcAccessToken,
         );
       },
       removeCloud(name) {
         const { [name]: _dropped, ...secrets } = get().secrets;
-        update(get().user.filter((c) => c.name !== name), secrets);
+        update(get().user.filter((c) => c.name !== name), secrets, get().oidcAccessToken);
       },
       setSecret(name, secret) {
-        update(get().user, { ...get().secrets, [name]: secret });
+        update(get().user, { ...get().secrets, [name]: secret }, get().oidcAccessToken);
+      },
+      setOidcAccessToken(token) {
+        if (token === get().oidcAccessToken) return;
+        update(get().user, get().secrets, token);
       },
     };
   });
@@ -114,9 +123,14 @@ function secretsOf(clouds: readonly CloudDefinition[]): Record<string, string> {
 // Keyed by the definition object, so an unchanged cloud keeps its identity and its connection across updates.
 const withSecrets = new WeakMap<CloudDefinition, { secret: string; cloud: CloudDefinition }>();
 
-function effectiveClouds(fixed: readonly CloudDefinition[], user: readonly CloudDefinition[], secrets: Readonly<Record<string, string>>): CloudDefinition[] {
+function effectiveClouds(
+  fixed: readonly CloudDefinition[],
+  user: readonly CloudDefinition[],
+  secrets: Readonly<Record<string, string>>,
+  oidcAccessToken: string | undefined,
+): CloudDefinition[] {
   return [...fixed, ...user].map((definition) => {
-    const secret = secrets[definition.name];
+    const secret = definition.browserLogin ? oidcAccessToken : secrets[definition.name];
     if (secret === undefined) return definition;
     const cached = withSecrets.get(definition);
     if (cached?.secret === secret) return cached.cloud;

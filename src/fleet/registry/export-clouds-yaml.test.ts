@@ -16,6 +16,18 @@ describe('exportCloudsYaml', () => {
     expect(text).toContain('auth_type: v3applicationcredential');
   });
 
+  it('writes a browser-login cloud as v3oidcbrowser, without the token of the sign-in', () => {
+    const cloud = {
+      ...userCloud('lab-a'),
+      auth: { type: 'oidcAccessToken' as const, identityProvider: 'lab-oidc', protocol: 'openid', accessToken: 'at-from-sign-in' },
+      browserLogin: true,
+    };
+    const text = exportCloudsYaml([cloud]);
+    expect(text).toContain('auth_type: v3oidcbrowser');
+    expect(text).toContain('identity_provider: lab-oidc');
+    expect(text).not.toContain('at-from-sign-in');
+  });
+
   it('leaves the demo clouds out', () => {
     const text = exportCloudsYaml([{ ...userCloud('demo-site'), source: 'demo' }, userCloud('mine')]);
     expect(text).not.toContain('demo-site');

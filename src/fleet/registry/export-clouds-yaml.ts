@@ -25,7 +25,7 @@ export function exportCloudsYaml(clouds: readonly CloudDefinition[]): string {
 export function cloudsYamlEntryOf(cloud: CloudDefinition): Entry {
   const scope = cloud.scope;
   return compact({
-    auth_type: authTypeOf(cloud.auth),
+    auth_type: cloud.browserLogin ? 'v3oidcbrowser' : authTypeOf(cloud.auth),
     auth: compact({
       auth_url: cloud.authUrl,
       ...authSettingsOf(cloud.auth),

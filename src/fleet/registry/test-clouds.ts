@@ -61,7 +61,14 @@ export const secretFreeCloud: fc.Arbitrary<CloudDefinition> = fc
     scope: maybe(fc.record({ projectId: maybe(word), projectName: word, projectDomainName: maybe(word), projectDomainId: maybe(word) })),
     regionName: maybe(fc.oneof(word, fc.array(word, { minLength: 1, maxLength: 3 }))),
     interface: maybe(fc.constantFrom('public' as const, 'internal' as const, 'admin' as const)),
+    browserLogin: fc.boolean(),
   })
-  .map(({ host, ...cloud }) => ({ ...cloud, authUrl: `https://${host}:5000/v3`, transport: { kind: 'direct' as const }, source: 'user' as const }));
+  .map(({ host, browserLogin, ...cloud }) => ({
+    ...cloud,
+    authUrl: `https://${host}:5000/v3`,
+    transport: { kind: 'direct' as const },
+    source: 'user' as const,
+    ...(browserLogin && cloud.auth.type === 'oidcAccessToken' ? { browserLogin: true } : {}),
+  }));
 
 export const secretFreeClouds = fc.uniqueArray(secretFreeCloud, { selector: (cloud) => cloud.name, maxLength: 5 });

@@ -144,6 +144,16 @@ describe('authenticate', () => {
     expect(token.catalog).toEqual([]);
   });
 
+  it('fails an OIDC exchange whose federated user has no project, naming the mapping', async () => {
+    const handler: FakeHandler = (call) =>
+      call.url.endsWith('/auth/projects') ? jsonResponse(200, { projects: [] }) : issued(read('v3-ext/federation/auth/samples/unscoped-token-response.json'), 'tok-fed');
+    const oidc: AuthMethod = { type: 'oidcAccessToken', identityProvider: 'acme', protocol: 'openid', accessToken: 'at-123' };
+    const error = await (await run(handler, oidc)).result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenStackError);
+    expect(error).toMatchObject({ kind: 'forbidden', cloud: 'prod', service: 'identity' });
+    expect((error as OpenStackError).apiMessage).toMatch(/no project for username@example.com.*mapping of identity provider "acme"/);
+  });
+
   it('does not rescope an application credential', async () => {
     const { result, calls } = await run(() => issued(read('v3/samples/admin/auth-application-credential-response.json'), 'tok-ac'), {
       type: 'applicationCredential',

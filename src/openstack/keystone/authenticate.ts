@@ -53,16 +53,33 @@ async function federated(options: AuthenticateOptions, auth: Extract<AuthMethod,
   const segment = encodeURIComponent;
   const url = `${identityV3Url(options.authUrl)}/OS-FEDERATION/identity_providers/${segment(auth.identityProvider)}/protocols/${segment(auth.protocol)}/auth`;
   const first = await issue(options, { method: 'GET', url, headers: { Authorization: `Bearer ${auth.accessToken}` } }, secrets);
-  if (!hasScope(options.scope)) return rescopeToFirstProject(options, first, secrets);
+  if (!hasScope(options.scope)) {
+    // A federated user's projects come only from the mapping's groups: none means the mapping needs fixing, and
+    // an unscoped token would leave the cloud without a catalog, so this is the cloud's error rather than a quiet success.
+    return rescopeToFirstProject(options, first, secrets, () =>
+      new OpenStackError('the federated user has no project', {
+        kind: 'forbidden',
+        cloud: options.cloud,
+        service: 'identity',
+        apiMessage: `Keystone lists no project for ${first.body.token.user.name}: the mapping of identity provider "${auth.identityProvider}" gives no group with a role on a project`,
+      }),
+    );
+  }
   const scoped = await issueToken(options, requestBody({ ...options, auth: { type: 'token', token: first.token } }), [...secrets, first.token]);
   return toKeystoneToken(options, scoped);
 }
 
-async function rescopeToFirstProject(options: AuthenticateOptions, first: IssuedToken, secrets: string[]): Promise<KeystoneToken> {
+async function rescopeToFirstProject(
+  options: AuthenticateOptions,
+  first: IssuedToken,
+  secrets: string[],
+  noProject?: () => OpenStackError,
+): Promise<KeystoneToken> {
   const { cloud, signal } = options;
 
   const projects = await availableProjects(options, first.token);
   const chosen = projects[0];
+  if (!chosen && noProject) throw noProject();
   // No project to scope to: keep the unscoped token; the session then simply has no catalog.
   if (!chosen) return toKeystoneToken(options, first);
   const rescoped = await issueToken(options, rescopeBody(first.token, chosen.id), [...secrets, first.token]);

@@ -18,11 +18,13 @@ const FIELD_LABELS: Record<string, string> = {
   interface: 'Interface',
 };
 
-const SECRET_LABELS: Record<AuthType, string> = {
+/** The one secret each method takes here; the browser login's token comes from the sign-in, never from a field. */
+const SECRET_LABELS: Record<AuthType, string | undefined> = {
   v3password: 'Password',
   v3applicationcredential: 'Application credential secret',
   v3token: 'Token',
   v3oidcaccesstoken: 'Access token',
+  v3oidcbrowser: undefined,
 };
 
 /** Adds a cloud, or edits one of the operator's own. Validated exactly like an imported clouds.yaml entry. */
@@ -56,6 +58,7 @@ export function CloudForm({ editing, onDone }: { editing?: CloudDefinition; onDo
   }
 
   const title = editing ? `Edit ${editing.name}` : 'Add a cloud';
+  const secretLabel = SECRET_LABELS[values.authType];
   return (
     <section aria-labelledby={`${id}-title`} className={PANEL}>
       <h2 id={`${id}-title`} className="font-semibold">
@@ -93,7 +96,7 @@ export function CloudForm({ editing, onDone }: { editing?: CloudDefinition; onDo
               <input autoComplete="off" className={INPUT} {...field('applicationCredentialId')} />
             </Field>
           ) : null}
-          {values.authType === 'v3oidcaccesstoken' ? (
+          {values.authType === 'v3oidcaccesstoken' || values.authType === 'v3oidcbrowser' ? (
             <>
               <Field label="Identity provider" htmlFor={`${id}-identityProvider`}>
                 <input className={INPUT} {...field('identityProvider')} />
@@ -124,13 +127,11 @@ export function CloudForm({ editing, onDone }: { editing?: CloudDefinition; onDo
               <option value="admin">admin</option>
             </select>
           </Field>
-          <Field
-            label={SECRET_LABELS[values.authType]}
-            htmlFor={`${id}-secret`}
-            hint={editing ? 'this tab only; empty: keep' : 'this tab only; empty: ask later'}
-          >
-            <input type="password" autoComplete={values.authType === 'v3password' ? 'current-password' : 'off'} className={INPUT} {...field('secret')} />
-          </Field>
+          {secretLabel ? (
+            <Field label={secretLabel} htmlFor={`${id}-secret`} hint={editing ? 'this tab only; empty: keep' : 'this tab only; empty: ask later'}>
+              <input type="password" autoComplete={values.authType === 'v3password' ? 'current-password' : 'off'} className={INPUT} {...field('secret')} />
+            </Field>
+          ) : null}
         </div>
         {problems.length > 0 ? (
           <Notice tone="error" title="The cloud cannot be saved">

@@ -9,6 +9,7 @@ import { ErrorDetails } from '../../components/ErrorDetails.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatAge, formatTimeLeft } from '../../lib/format-duration.ts';
 import { SMALL_BUTTON } from './form-styles.ts';
+import { OidcCloudSignIn } from './OidcSignIn.tsx';
 import { SignInForm } from './SignInForm.tsx';
 
 interface CloudRowProps {
@@ -44,7 +45,8 @@ export function CloudRow({ cloud, overview, health, error, isFetching, onRetry, 
       {error || askSecret ? (
         <td colSpan={4} className={`${CELL} space-y-2`}>
           {error && !signInNeeded ? <ErrorDetails description={error} /> : null}
-          {askSecret ? <SignInForm cloud={cloud.name} secretKind={secretKindOf(cloud.auth)} /> : null}
+          {askSecret && cloud.browserLogin ? <OidcCloudSignIn /> : null}
+          {askSecret && !cloud.browserLogin ? <SignInForm cloud={cloud.name} secretKind={secretKindOf(cloud.auth)} /> : null}
         </td>
       ) : (
         <SessionCells cloud={cloud.name} overview={overview} pending={health.status === 'pending'} now={now} />

@@ -12,6 +12,7 @@ import { ConfigProblems } from './ConfigProblems.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { BUTTON } from './form-styles.ts';
 import { ImportPanel } from './ImportPanel.tsx';
+import { OidcSignInPanel } from './OidcSignIn.tsx';
 
 /** Which panel is open above the table: one at a time, so the page never grows into a wall of forms. */
 type Panel = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; cloud: string } | { kind: 'export' };
@@ -26,6 +27,7 @@ export function CloudsPage() {
   const summary = summarizeFleetHealth(rows.map((row) => row.health.status));
   const editing = panel.kind === 'edit' ? rows.find((row) => row.cloud.name === panel.cloud)?.cloud : undefined;
   const close = () => setPanel({ kind: 'none' });
+  const browserLoginClouds = rows.filter((row) => row.cloud.browserLogin).length;
 
   return (
     <>
@@ -50,6 +52,7 @@ export function CloudsPage() {
       <div className="space-y-4 px-6 py-4">
         <ConfigProblems />
         {storageNotice ? <Notice tone="warning" title="Saved clouds">{storageNotice}</Notice> : null}
+        {runtime.oidcLogin && browserLoginClouds > 0 ? <OidcSignInPanel login={runtime.oidcLogin} clouds={browserLoginClouds} now={now} /> : null}
         {panel.kind === 'add' ? <CloudForm onDone={close} /> : null}
         {editing ? <CloudForm key={editing.name} editing={editing} onDone={close} /> : null}
         {panel.kind === 'export' ? <ExportPanel onClose={close} /> : null}

@@ -8,6 +8,7 @@ export const AUTH_TYPES = [
   { value: 'v3applicationcredential', label: 'Application credential' },
   { value: 'v3token', label: 'Token' },
   { value: 'v3oidcaccesstoken', label: 'OIDC access token' },
+  { value: 'v3oidcbrowser', label: 'OIDC login in the browser' },
 ] as const;
 
 export type AuthType = (typeof AUTH_TYPES)[number]['value'];
@@ -27,7 +28,7 @@ export interface CloudFormValues {
   /** Comma-separated; empty: every region of the catalog. */
   regions: string;
   interface: '' | 'public' | 'internal' | 'admin';
-  /** Password, application credential secret, token or access token, per authType; empty keeps the one in memory. */
+  /** Password, application credential secret, token or access token, per authType (none for v3oidcbrowser); empty keeps the one in memory. */
   secret: string;
 }
 
@@ -122,5 +123,7 @@ function authFields(values: CloudFormValues, set: (value: string) => string | un
       return { token: secret };
     case 'v3oidcaccesstoken':
       return { identity_provider: set(values.identityProvider), protocol: set(values.protocol), access_token: secret };
+    case 'v3oidcbrowser':
+      return { identity_provider: set(values.identityProvider), protocol: set(values.protocol) };
   }
 }
