@@ -22,12 +22,24 @@ test.describe('the shell', () => {
     }
   });
 
+  test('opens the read-only wall in a tab of its own, leaving the console as it was', async ({ page, context }) => {
+    await page.goto('/clouds');
+    const [wall] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'NOC wall (opens in a new tab)' }).click(),
+    ]);
+    await expect(wall).toHaveURL(/\/wall$/);
+    await expect(page).toHaveURL(/\/clouds$/);
+    await expect(page.getByRole('button', { name: /^(Refresh|Retry) / }).first()).toBeEnabled();
+  });
+
   test('serves the wall and embedded panels without the console chrome', async ({ page }) => {
     await page.goto('/wall');
-    await expect(page.getByRole('heading', { level: 1, name: 'NOC wall' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'NOC wall' })).toBeAttached();
+    await expect(page.getByRole('group', { name: /^Clouds: / })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
     await page.goto('/embed/servers');
-    await expect(page.getByRole('heading', { level: 1, name: 'Embedded panel: servers' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Servers' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   });
 

@@ -40,4 +40,17 @@ describe('renderNginxConf', () => {
     expect(conf).toContain('try_files $uri /index.html;');
     expect(conf).not.toContain('os-proxy');
   });
+
+  it('lets only the listed portals frame the console, and sends no such header unless asked', () => {
+    const conf = renderNginxConf([], { ...base, frameAncestors: ['https://horizon.example.net', 'http://127.0.0.1:8080'] });
+    expect(conf).toContain(`add_header Content-Security-Policy "frame-ancestors 'self' https://horizon.example.net http://127.0.0.1:8080" always;`);
+    expect(renderNginxConf([], { ...base, frameAncestors: [] })).toContain(`"frame-ancestors 'self'" always;`);
+    expect(renderNginxConf([], base)).not.toContain('frame-ancestors');
+  });
+
+  it('refuses a frame ancestor that is not a plain origin rather than write it into the config', () => {
+    for (const bad of ['*', 'https://a.example.net; script-src *', 'https://a.example.net" always; include /etc/passwd; #', 'https://a.example.net/path']) {
+      expect(() => renderNginxConf([], { ...base, frameAncestors: [bad] })).toThrow(/frame ancestors must be origins/);
+    }
+  });
 });

@@ -15,6 +15,12 @@ export interface NginxOptions {
   mimeTypes?: string;
   /** The proxy base path ('/os-proxy/'); everything under it that no route claims is refused. */
   proxyBasePath?: string;
+  /**
+   * Origins allowed to frame the console (the portals that embed its panels),
+   * sent as `Content-Security-Policy: frame-ancestors 'self' …`. Without it no
+   * such header is sent.
+   */
+  frameAncestors?: readonly string[];
 }
 
 /**
@@ -49,6 +55,7 @@ export function renderNginxConf(routes: readonly ProxyRoute[], options: NginxOpt
         listen,
         ...tls,
         `root ${options.root};`,
+        ...(options.frameAncestors ? [frameAncestorsHeader(options.frameAncestors)] : []),
         ...(options.runtimeConfigFile
           ? ['location = /archipelago.config.json {', indent([`alias ${options.runtimeConfigFile};`, "add_header Cache-Control 'no-store';"]), '}']
           : []),
@@ -86,6 +93,16 @@ function renderRoute(route: ProxyRoute): string[] {
     ]),
     '}',
   ];
+}
+
+/** Only plain origins: anything else could end the header value or the directive and write nginx config. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
+
+function frameAncestorsHeader(origins: readonly string[]): string {
+  const invalid = origins.filter((origin) => !ORIGIN.test(origin));
+  if (invalid.length > 0) throw new Error(`frame ancestors must be origins like https://portal.example.net: ${invalid.map((origin) => JSON.stringify(origin)).join(', ')}`);
+  // `always`: a framed error page must be refused as well.
+  return `add_header Content-Security-Policy "frame-ancestors ${["'self'", ...origins].join(' ')}" always;`;
 }
 
 /** Nested blocks are indented once per level because inner blocks arrive already indented. */

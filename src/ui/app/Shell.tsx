@@ -10,8 +10,10 @@ const NAV = [
   { to: '/images', label: 'Images' },
   { to: '/topology', label: 'Topology' },
   { to: '/actions', label: 'Actions' },
-  { to: '/wall', label: 'NOC wall' },
 ];
+
+// The wall locks its tab read-only for good (it is meant for a screen of its own), so it opens in a new tab.
+const LINK_CLASS = 'block rounded px-3 py-1.5 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800';
 
 export function Shell() {
   const { origin, readOnly } = useFleetRuntime();
@@ -46,17 +48,19 @@ export function Shell() {
                 <NavLink
                   to={item.to}
                   className={({ isActive }) =>
-                    `block rounded px-3 py-1.5 ${
-                      isActive
-                        ? 'bg-teal-50 font-medium text-teal-900 dark:bg-teal-950 dark:text-teal-100'
-                        : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
-                    }`
+                    isActive ? 'block rounded bg-teal-50 px-3 py-1.5 font-medium text-teal-900 dark:bg-teal-950 dark:text-teal-100' : LINK_CLASS
                   }
                 >
                   {item.label}
                 </NavLink>
               </li>
             ))}
+            <li>
+              <a href="/wall" target="_blank" rel="noopener" className={LINK_CLASS}>
+                NOC wall <span aria-hidden="true">↗</span>
+                <span className="sr-only"> (opens in a new tab)</span>
+              </a>
+            </li>
           </ul>
         </nav>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1">

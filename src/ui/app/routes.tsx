@@ -1,15 +1,10 @@
-import { Navigate, useParams, type RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { CloudsPage } from '../features/clouds/CloudsPage.tsx';
 import { PlannedPage } from '../features/planned/PlannedPage.tsx';
 import { ServersPage } from '../features/servers/ServersPage.tsx';
-import { embeddedPanelView, PLANNED_VIEWS } from '../features/planned/planned-views.ts';
+import { PLANNED_VIEWS } from '../features/planned/planned-views.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Shell } from './Shell.tsx';
-
-function EmbeddedPanel() {
-  const { panel = '' } = useParams();
-  return <PlannedPage view={embeddedPanelView(panel)} chromeless />;
-}
 
 export const routes: RouteObject[] = [
   {
@@ -26,6 +21,6 @@ export const routes: RouteObject[] = [
     ],
   },
   // The wall and embedded panels are chrome-less by design: no navigation, no header.
-  { path: 'wall', element: <PlannedPage view={PLANNED_VIEWS.wall} chromeless /> },
-  { path: 'embed/:panel', element: <EmbeddedPanel /> },
+  { path: 'wall', lazy: async () => ({ Component: (await import('../features/wall/WallPage.tsx')).WallPage }) },
+  { path: 'embed/:panel', lazy: async () => ({ Component: (await import('../features/embed/EmbedPage.tsx')).EmbedPage }) },
 ];

@@ -16,17 +16,4 @@ export const PLANNED_VIEWS = {
     summary: 'Cross-cloud actions as previewed, audited, resumable plans.',
     willShow: ['Key pair, image, flavor and security group sync', 'A preview of every change per cloud before it runs', 'An audit log that survives a reload'],
   },
-  wall: {
-    title: 'NOC wall',
-    summary: 'A read-only display for the operations room.',
-    willShow: ['Fleet health in large type', 'The topology in health mode', 'What changed in the last hour, and how old each cloud’s data is'],
-  },
 } satisfies Record<string, PlannedView>;
-
-export function embeddedPanelView(panel: string): PlannedView {
-  return {
-    title: `Embedded panel: ${panel}`,
-    summary: 'A chrome-less panel to embed in another portal (for example Horizon) in an iframe.',
-    willShow: ['The chosen panel (servers, topology, health or parity) sized to its frame', 'Filters from the URL and a postMessage API for the host page'],
-  };
-}

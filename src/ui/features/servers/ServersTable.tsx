@@ -18,9 +18,11 @@ interface ServersTableProps {
   openKey?: string;
   onOpen: (row: ServerRow) => void;
   label: string;
+  /** CSS height of the scrolling table; by default it fills the page below the console's header and filters. */
+  height?: string;
 }
 
-export function ServersTable({ items, columns, sort, onSortChange, openKey, onOpen, label }: ServersTableProps) {
+export function ServersTable({ items, columns, sort, onSortChange, openKey, onOpen, label, height = 'max(18rem, calc(100vh - 21rem))' }: ServersTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [active, setActive] = useState(0);
@@ -108,7 +110,7 @@ export function ServersTable({ items, columns, sort, onSortChange, openKey, onOp
   };
 
   return (
-    <div ref={scrollRef} className="relative overflow-auto rounded-md border border-slate-200 dark:border-slate-800" style={{ height: 'max(18rem, calc(100vh - 21rem))' }}>
+    <div ref={scrollRef} className="relative overflow-auto rounded-md border border-slate-200 dark:border-slate-800" style={{ height }}>
       <table role="grid" aria-label={label} aria-rowcount={items.length + 1} className="grid text-left" style={{ width: Math.max(width, 0), minWidth: '100%' }}>
         <thead className="sticky top-0 z-10 grid bg-slate-50 text-xs text-slate-600 dark:bg-slate-900 dark:text-slate-400">
           <tr aria-rowindex={1} className="flex w-full border-b border-slate-200 dark:border-slate-800">
