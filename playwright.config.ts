@@ -1,20 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './e2e/fixtures/chromium.ts';
 import { BUILD_DIR, PREVIEW_PORT, PREVIEW_URL } from './e2e/fixtures/e2e-env.ts';
 import { LOOPBACK_FLEET } from './e2e/fixtures/loopback-fleet.ts';
-
-
-/**
- * Debian's Chromium, not a Playwright download (none can be fetched on these
- * machines). The flags keep it off the network: only loopback is reachable.
- */
-const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,7 +14,7 @@ export default defineConfig({
   use: {
     baseURL: PREVIEW_URL,
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [

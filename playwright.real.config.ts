@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './e2e/fixtures/chromium.ts';
 import { BUILD_DIR, PREVIEW_PORT, PREVIEW_URL } from './e2e/fixtures/e2e-env.ts';
 
 /**
@@ -6,15 +7,6 @@ import { BUILD_DIR, PREVIEW_PORT, PREVIEW_URL } from './e2e/fixtures/e2e-env.ts'
  * `npm run test:real`: the production build, and no simulator. Same Chromium
  * as playwright.config.ts: Debian's, kept off the network.
  */
-const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export default defineConfig({
   testDir: 'e2e-real',
   // Its own folder: the simulator suite may be running beside it on the same machine.
@@ -29,7 +21,7 @@ export default defineConfig({
   use: {
     baseURL: PREVIEW_URL,
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {

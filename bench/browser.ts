@@ -1,13 +1,9 @@
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/fixtures/chromium.ts';
 
-/** The same Chromium and flags as playwright.config.ts: Debian's binary, kept off the network. */
-const CHROMIUM_ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+/** The e2e suite's Chromium and flags, plus those a benchmark needs. */
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   // Hidden/occluded pages get throttled timers and rAF; a benchmark must not be.
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
@@ -24,8 +20,8 @@ const RESTRICTED_PORTS = [1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 
 export function launchBrowser(fleetPorts: { firstPort: number; count: number }): Promise<Browser> {
   const { firstPort, count } = fleetPorts;
   const allowed = RESTRICTED_PORTS.filter((port) => port >= firstPort && port < firstPort + count);
-  const args = allowed.length > 0 ? [...CHROMIUM_ARGS, `--explicitly-allowed-ports=${allowed.join(',')}`] : CHROMIUM_ARGS;
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args, headless: true });
+  const args = allowed.length > 0 ? [...BENCH_CHROMIUM_ARGS, `--explicitly-allowed-ports=${allowed.join(',')}`] : BENCH_CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args, headless: true });
 }
 
 export interface BenchPage {
