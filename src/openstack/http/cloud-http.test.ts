@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OpenStackError } from '../errors.ts';
+import { negotiateMicroversion } from '../microversion.ts';
 import { createCloudHttp } from './cloud-http.ts';
 import { createFakeFetch, hangUntilAborted, jsonResponse, textResponse, type FakeHandler } from './fake-fetch.ts';
 import { createHttpPolicy, type RequestEvent } from './http-policy.ts';
@@ -59,6 +60,19 @@ async function failure(promise: Promise<unknown>): Promise<OpenStackError> {
 }
 
 const ok: FakeHandler = () => jsonResponse(200, { servers: [] }, { 'x-openstack-request-id': 'req-ok' });
+
+describe('cloud http: one binding per endpoint', () => {
+  it('asks an endpoint for its version document once for the client, however often a view refreshes', async () => {
+    const versions = { version: { id: 'v2.1', status: 'CURRENT', version: '2.90', min_version: '2.1', links: [] } };
+    const { http, fake } = setup(() => jsonResponse(200, versions));
+    const binding = { region: 'RegionOne', service: 'compute', baseUrl: NOVA };
+    await negotiateMicroversion(http.serviceHttp(binding), 'compute');
+    await negotiateMicroversion(http.serviceHttp({ ...binding }), 'compute');
+    expect(fake.calls).toHaveLength(1);
+    await negotiateMicroversion(http.serviceHttp({ ...binding, region: 'RegionTwo' }), 'compute');
+    expect(fake.calls).toHaveLength(2);
+  });
+});
 
 describe('cloud http: requests', () => {
   it('sends a GET with the token, JSON accept, no cookies, and the URL resolved under the version', async () => {

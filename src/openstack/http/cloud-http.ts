@@ -1,11 +1,13 @@
 import { OpenStackError, type OpenStackErrorKind } from '../errors.ts';
 import { extractApiError } from './api-error.ts';
+import { BodyTooLargeError, readBodyText } from './read-body.ts';
+import { readBodyBytes } from './read-body-bytes.ts';
 import type { HttpPolicy, RequestEvent } from './http-policy.ts';
 import { resolveServiceUrl, stripQuery } from './resolve-url.ts';
 import { decideRetry, isIdempotent, type AttemptOutcome } from './retry-policy.ts';
 import { httpOrigin, tokenAllowed, type TokenScope } from './token-scope.ts';
 import { rewriteUrl, type Transport } from './transport.ts';
-import type { HttpMethod, ServiceHttp, ServiceResponse } from './types.ts';
+import type { BinaryResponseOptions, HttpMethod, ServiceHttp, ServiceResponse } from './types.ts';
 
 /**
  * The only caller of `fetch` in the codebase. Every request belongs to one
@@ -26,7 +28,7 @@ export interface CloudHttpOptions {
   cloud: string;
   policy: HttpPolicy;
   transport: Transport;
-  /** Keystone's POST /v3/auth/tokens URL: signing in mutates nothing, so read-only mode lets exactly this through. */
+  /** Keystone's /v3/auth/tokens URL: signing in (POST) and out (DELETE) mutate no resource, so read-only mode lets exactly these through. */
   signInUrl: string;
   scope: () => TokenScope;
   session?: SessionHooks;
@@ -51,6 +53,8 @@ export interface CloudRequest {
   acceptStatuses?: readonly number[];
   /** Secrets carried by this request; scrubbed from any API message that echoes them. */
   redact?: readonly string[];
+  binaryBody?: Blob;
+  binaryResponse?: BinaryResponseOptions;
 }
 
 export interface ServiceBinding {
@@ -77,7 +81,7 @@ interface Context {
 }
 
 type AttemptResult =
-  | { kind: 'response'; response: Response; text: string }
+  | { kind: 'response'; response: Response; text: string; bytes?: Uint8Array<ArrayBuffer> }
   | { kind: 'failed'; error: OpenStackError; outcome?: AttemptOutcome };
 
 export function createCloudHttp(options: CloudHttpOptions): CloudHttp {
@@ -89,7 +93,7 @@ export function createCloudHttp(options: CloudHttpOptions): CloudHttp {
     if (httpOrigin(request.url) === undefined) {
       throw new OpenStackError(`${method} ${context.url}: not an absolute http(s) URL`, { kind: 'config', ...context });
     }
-    if (policy.isReadOnly() && !SAFE_METHODS.has(method) && !(method === 'POST' && context.url === options.signInUrl)) {
+    if (policy.isReadOnly() && !SAFE_METHODS.has(method) && !((method === 'POST' || method === 'DELETE') && context.url === options.signInUrl)) {
       throw new OpenStackError(`${method} ${context.url} refused: the console is read-only`, { kind: 'read-only', ...context });
     }
     const credential = request.credential ?? { kind: 'session' };
@@ -125,7 +129,7 @@ export function createCloudHttp(options: CloudHttpOptions): CloudHttp {
         const parsed = parseJson(text, response, context);
         notify({ ...event, status, error: parsed.ok ? undefined : parsed.error });
         if (!parsed.ok) throw parsed.error;
-        return { status, headers: response.headers, body: parsed.body, url: request.url, requestId: headerRequestId(response.headers) };
+        return { status, headers: response.headers, body: parsed.body, url: request.url, requestId: headerRequestId(response.headers), bytes: result.bytes };
       }
       const error = httpError(response, text, context, redact);
       notify({ ...event, status, error });
@@ -156,27 +160,47 @@ export function createCloudHttp(options: CloudHttpOptions): CloudHttp {
     const onCallerAbort = () => timeout.abort(request.signal?.reason);
     request.signal?.addEventListener('abort', onCallerAbort, { once: true });
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const onTimeout = () => {
       timedOut = true;
       timeout.abort(new DOMException('timed out', 'TimeoutError'));
-    }, policy.timeoutMs);
+    };
+    let timer = setTimeout(onTimeout, uploadTimeoutMs(policy.timeoutMs, request.binaryBody));
+    // A download may take long; only a pause of timeoutMs between chunks counts as a timeout.
+    const stillReceiving = () => {
+      clearTimeout(timer);
+      timer = setTimeout(onTimeout, policy.timeoutMs);
+    };
     try {
       const response = await policy.fetch(target, {
         method: request.method,
         headers: buildHeaders(request, token),
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body: request.binaryBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
         signal: timeout.signal,
         credentials: 'omit',
         // A redirect would carry X-Auth-Token to wherever Location points: never follow one with a token.
         redirect: token === undefined ? 'follow' : 'manual',
       });
-      const text = await response.text();
+      const binary = request.binaryResponse;
+      if (binary && response.ok) {
+        const bytes = await readBodyBytes(response, binary.maxBytes, (received) => {
+          stillReceiving();
+          binary.onBytes?.(received);
+        });
+        return { kind: 'response', response, text: '', bytes };
+      }
+      const text = await readBodyText(response, policy.maxBodyBytes);
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && !request.acceptStatuses?.includes(response.status))) {
         return { kind: 'failed', error: redirectError(response, context) };
       }
       return { kind: 'response', response, text };
     } catch (cause) {
       if (request.signal?.aborted) return { kind: 'failed', error: abortedError(context, cause) };
+      if (cause instanceof BodyTooLargeError) {
+        return {
+          kind: 'failed',
+          error: new OpenStackError(`${context.method} ${context.url}: response too large`, { kind: 'invalid-response', ...context, apiMessage: cause.message, cause }),
+        };
+      }
       if (timedOut) {
         // Not retried: a timeout already cost timeoutMs, and retrying would multiply the wait before the view can say so.
         return {
@@ -224,7 +248,21 @@ export function createCloudHttp(options: CloudHttpOptions): CloudHttp {
     }
   }
 
+  // One ServiceHttp per endpoint for the client's life: what is learnt about an
+  // endpoint (its negotiated microversion) is keyed on it, so a refresh must not
+  // ask the version document again.
+  const boundServices = new Map<string, ServiceHttp>();
+
   function serviceHttp(binding: ServiceBinding): ServiceHttp {
+    const key = `${binding.service}\n${binding.region}\n${binding.baseUrl}`;
+    const known = boundServices.get(key);
+    if (known) return known;
+    const bound = bindService(binding);
+    boundServices.set(key, bound);
+    return bound;
+  }
+
+  function bindService(binding: ServiceBinding): ServiceHttp {
     return {
       cloud,
       region: binding.region,
@@ -253,12 +291,19 @@ export function createCloudHttp(options: CloudHttpOptions): CloudHttp {
           body: req.body,
           signal: req.signal,
           idempotent: req.idempotent,
+          binaryBody: req.binaryBody,
+          binaryResponse: req.binaryResponse,
         });
       },
     };
   }
 
   return { cloud, send, serviceHttp };
+}
+
+/** An upload is given time for its size: at least 1 MiB/s on top of the usual timeout. */
+function uploadTimeoutMs(timeoutMs: number, body: Blob | undefined): number {
+  return body === undefined ? timeoutMs : timeoutMs + Math.ceil(body.size / 1024);
 }
 
 function buildHeaders(request: CloudRequest, token: string | undefined): Headers {

@@ -1,4 +1,5 @@
 import type { OpenStackError } from '../errors.ts';
+import './no-eval.ts';
 import { createRequestLimiter, type RequestLimiter } from './request-limiter.ts';
 import type { RetrySettings } from './retry-policy.ts';
 import type { HttpMethod } from './types.ts';
@@ -33,6 +34,8 @@ export interface HttpPolicy {
   limiter: RequestLimiter;
   /** Per attempt, from the moment the request leaves the queue. */
   timeoutMs: number;
+  /** A response body past this size is abandoned and reported, never held in memory. */
+  maxBodyBytes: number;
   retry: RetrySettings;
   isReadOnly: () => boolean;
   observers: RequestObserver[];
@@ -51,6 +54,8 @@ export function createHttpPolicy(overrides: HttpPolicyOverrides = {}): HttpPolic
     fetch: overrides.fetch ?? globalThis.fetch.bind(globalThis),
     limiter: overrides.limiter ?? createRequestLimiter(),
     timeoutMs: overrides.timeoutMs ?? 30_000,
+    // The biggest legitimate answer (a 1000-server page at the newest microversion) is a few MB.
+    maxBodyBytes: overrides.maxBodyBytes ?? 32 * 1024 * 1024,
     retry: { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 20_000, ...overrides.retry },
     isReadOnly: overrides.isReadOnly ?? (() => false),
     observers: overrides.observers ?? [],

@@ -19,6 +19,17 @@ export interface ServiceRequest {
   signal?: AbortSignal;
   /** Defaults to true for GET/HEAD/PUT/DELETE, false otherwise. Only idempotent requests are retried. */
   idempotent?: boolean;
+  /** Sent as is instead of a JSON `body` (image data); its Content-Type goes in `headers`. */
+  binaryBody?: Blob;
+  /** Read a 2xx answer as bytes (image data) rather than JSON. */
+  binaryResponse?: BinaryResponseOptions;
+}
+
+export interface BinaryResponseOptions {
+  /** Larger answers are abandoned and reported: the bytes are held in memory. */
+  maxBytes: number;
+  /** Bytes received so far, after each chunk. */
+  onBytes?: (received: number) => void;
 }
 
 export interface ServiceResponse {
@@ -28,6 +39,8 @@ export interface ServiceResponse {
   body: unknown;
   url: string;
   requestId?: string;
+  /** The answer's bytes, when the request asked for `binaryResponse`. */
+  bytes?: Uint8Array<ArrayBuffer>;
 }
 
 export interface ServiceHttp {
