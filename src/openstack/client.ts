@@ -10,10 +10,13 @@ import { signInUrl } from './keystone/auth-url.ts';
 import { authenticate, type KeystoneToken } from './keystone/authenticate.ts';
 import { catalogRegions, endpointOrigins, findEndpoint, type Catalog, type Interface } from './keystone/catalog.ts';
 import { createVersionDiscovery } from './keystone/discovery.ts';
+import { listAuthProjects, type AvailableProject } from './keystone/list-auth-projects.ts';
+import { revokeToken } from './keystone/revoke-token.ts';
 import { createNetworkApi, type NetworkApi } from './network/network-api.ts';
 import { createPlacementApi, type PlacementApi } from './placement/placement-api.ts';
 
 export type { AuthMethod, ProjectScope } from './keystone/auth-body.ts';
+export type { AvailableProject } from './keystone/list-auth-projects.ts';
 export type { Catalog, Interface } from './keystone/catalog.ts';
 
 export interface CloudClientOptions {
@@ -50,11 +53,24 @@ export interface CloudSession {
 
 export interface CloudClient {
   readonly cloud: string;
-  /** (Re)authenticates and replaces the session; concurrent calls share one sign-in. */
+  /**
+   * (Re)authenticates and replaces the session; concurrent calls share one
+   * sign-in. The token it replaces is revoked in the background, so the cloud
+   * keeps one live token per client however often it is asked to sign in.
+   */
   signIn(signal?: AbortSignal): Promise<CloudSession>;
   session(): CloudSession | undefined;
   /** Forgets the session locally (no Keystone call, so read-only mode never blocks it). */
   signOut(): void;
+  /**
+   * Revokes at Keystone (DELETE /v3/auth/tokens) the session's token and every
+   * token signOut let go of, forgets the session, and ends the client: a
+   * request still in flight cannot sign it in again. Resolves to the number of
+   * tokens revoked.
+   */
+  revoke(signal?: AbortSignal): Promise<number>;
+  /** The projects the signed-in user may scope to (GET /v3/auth/projects), signing in first if needed. */
+  projects(signal?: AbortSignal): Promise<AvailableProject[]>;
   regions(): string[];
   /** Resolves the endpoint (and its version), signing in first if needed. */
   serviceHttp(serviceType: string, region: string, signal?: AbortSignal): Promise<ServiceHttp>;
@@ -86,6 +102,10 @@ export function createCloudClient(options: CloudClientOptions): CloudClient {
   let inflight: Promise<CloudSession> | undefined;
   // Bumped by signOut so a sign-in still in flight cannot bring the session back.
   let generation = 0;
+  // Set by revoke: the client is done for good, so nothing signs it in behind the operator's back.
+  let revoked = false;
+  // Tokens signOut let go of: still valid at Keystone until they expire, so revoke() revokes them too.
+  const dropped = new Set<string>();
 
   const http = createCloudHttp({
     cloud,
@@ -108,6 +128,7 @@ export function createCloudClient(options: CloudClientOptions): CloudClient {
   });
 
   function signIn(signal?: AbortSignal): Promise<CloudSession> {
+    if (revoked) return Promise.reject(new OpenStackError('signed out: this session was revoked', { kind: 'aborted', cloud, service: 'identity' }));
     if (!inflight) {
       const started = generation;
       // Not tied to the first caller's signal: others may be waiting on the same sign-in.
@@ -155,15 +176,43 @@ export function createCloudClient(options: CloudClientOptions): CloudClient {
     return http.serviceHttp({ region, service: serviceType, baseUrl });
   }
 
+  function signOut() {
+    if (current) dropped.add(current.token);
+    generation += 1;
+    current = undefined;
+    currentOrigins = [];
+  }
+
+  async function revoke(signal?: AbortSignal): Promise<number> {
+    const pending = inflight;
+    revoked = true;
+    signOut();
+    const tokens = new Set(dropped);
+    dropped.clear();
+    // A sign-in still in flight issues a token nobody will use: it is revoked too, rather than left valid until it expires.
+    const late = await pending?.catch(() => undefined);
+    if (late) tokens.add(late.token);
+    for (const token of tokens) await revokeToken({ authUrl, token, send: http.send, signal });
+    return tokens.size;
+  }
+
+  async function signInAgain(signal?: AbortSignal): Promise<CloudSession> {
+    const previous = current;
+    const session = await signIn(signal);
+    if (previous && current === session && previous.token !== session.token) {
+      // Best effort: a token Keystone fails to revoke just lives out its (short) life.
+      revokeToken({ authUrl, token: previous.token, send: http.send }).catch(() => undefined);
+    }
+    return session;
+  }
+
   return {
     cloud,
-    signIn,
+    signIn: signInAgain,
     session: () => current,
-    signOut() {
-      generation += 1;
-      current = undefined;
-      currentOrigins = [];
-    },
+    signOut,
+    revoke,
+    projects: async (signal) => listAuthProjects({ cloud, authUrl, token: (await freshSession(signal)).token, send: http.send, signal }),
     regions: () => configuredRegions ?? current?.regions ?? [],
     serviceHttp,
     compute: async (region) => createComputeApi(await serviceHttp('compute', region)),

@@ -16,6 +16,7 @@ export { DIRECT, proxyPrefix, rewriteUrl, type Transport } from './http/transpor
 export {
   createCloudClient,
   type AuthMethod,
+  type AvailableProject,
   type Catalog,
   type CloudClient,
   type CloudClientOptions,

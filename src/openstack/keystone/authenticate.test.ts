@@ -75,13 +75,16 @@ describe('authenticate', () => {
   it('rescopes an unscoped token to the first project by name', async () => {
     const handler: FakeHandler = (call: FakeCall) => {
       if (call.url.endsWith('/v3/auth/projects')) return jsonResponse(200, PROJECTS);
+      if (call.method === 'DELETE') return new Response(null, { status: 204 });
       const methods = (call.body as { auth: { identity: { methods: string[] } } }).auth.identity.methods;
       return methods[0] === 'password' ? issued(UNSCOPED, 'tok-unscoped') : issued(SCOPED, 'tok-project');
     };
     const { result, calls } = await run(handler, password);
     const token = await result;
-    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([`POST ${TOKENS}`, `GET ${AUTH_URL}/v3/auth/projects`, `POST ${TOKENS}`]);
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([`POST ${TOKENS}`, `GET ${AUTH_URL}/v3/auth/projects`, `POST ${TOKENS}`, `DELETE ${TOKENS}`]);
     expect(calls[1]?.headers.get('x-auth-token')).toBe('tok-unscoped');
+    // Its work done, the unscoped token is revoked: the session keeps one live token.
+    expect(calls[3]?.headers.get('x-subject-token')).toBe('tok-unscoped');
     // 'Build Group' sorts before 'Test Group', whatever order Keystone listed them in.
     expect(calls[2]?.body).toEqual({
       auth: { identity: { methods: ['token'], token: { id: 'tok-unscoped' } }, scope: { project: { id: '50ef01' } } },
@@ -93,6 +96,7 @@ describe('authenticate', () => {
   it('rescopes a federated unscoped token (no expiry in the sample) with the token method', async () => {
     const handler: FakeHandler = (call) => {
       if (call.url.endsWith('/auth/projects')) return jsonResponse(200, PROJECTS);
+      if (call.method === 'DELETE') return new Response(null, { status: 204 });
       const scoped = (call.body as { auth: { scope?: unknown } }).auth.scope !== undefined;
       return scoped
         ? issued(read('v3-ext/federation/auth/samples/scoped-token-response.json'), 'tok-fed-scoped')
@@ -116,7 +120,9 @@ describe('authenticate', () => {
       `GET ${AUTH_URL}/v3/OS-FEDERATION/identity_providers/my%20idp/protocols/openid/auth`,
       `GET ${AUTH_URL}/v3/auth/projects`,
       `POST ${TOKENS}`,
+      `DELETE ${TOKENS}`,
     ]);
+    expect(calls[3]?.headers.get('x-subject-token')).toBe('tok-fed');
     expect(calls[0]?.headers.get('authorization')).toBe('Bearer at-123');
     expect(calls[0]?.headers.has('x-auth-token')).toBe(false);
     expect(calls[2]?.headers.has('authorization')).toBe(false);
@@ -130,10 +136,12 @@ describe('authenticate', () => {
     const oidc: AuthMethod = { type: 'oidcAccessToken', identityProvider: 'idp', protocol: 'openid', accessToken: 'at-123' };
     const { result, calls } = await run(handler, oidc, { projectName: 'project-x', projectDomainName: 'Default' });
     expect((await result).token).toBe('tok-fed-scoped');
-    expect(calls).toHaveLength(2);
+    expect(calls).toHaveLength(3);
     expect(calls[1]?.body).toEqual({
       auth: { identity: { methods: ['token'], token: { id: 'tok-fed' } }, scope: { project: { name: 'project-x', domain: { name: 'Default' } } } },
     });
+    expect(calls[2]).toMatchObject({ method: 'DELETE', url: TOKENS });
+    expect(calls[2]?.headers.get('x-subject-token')).toBe('tok-fed');
   });
 
   it('keeps an unscoped token when the user has no project', async () => {

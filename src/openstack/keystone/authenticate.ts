@@ -5,7 +5,9 @@ import { parseBody } from '../parse-body.ts';
 import { AuthSettingsError, authRequestBody, authSecrets, rescopeBody, type AuthMethod, type ProjectScope } from './auth-body.ts';
 import { identityV3Url, signInUrl } from './auth-url.ts';
 import { parseCatalog, type Catalog } from './catalog.ts';
-import { availableProjectsSchema, tokenResponseSchema, type TokenResponse } from './token-schema.ts';
+import { listAuthProjects } from './list-auth-projects.ts';
+import { revokeToken } from './revoke-token.ts';
+import { tokenResponseSchema, type TokenResponse } from './token-schema.ts';
 
 export interface KeystoneToken {
   token: string;
@@ -66,6 +68,7 @@ async function federated(options: AuthenticateOptions, auth: Extract<AuthMethod,
     );
   }
   const scoped = await issueToken(options, requestBody({ ...options, auth: { type: 'token', token: first.token } }), [...secrets, first.token]);
+  await retire(options, first.token);
   return toKeystoneToken(options, scoped);
 }
 
@@ -77,22 +80,27 @@ async function rescopeToFirstProject(
 ): Promise<KeystoneToken> {
   const { cloud, signal } = options;
 
-  const projects = await availableProjects(options, first.token);
+  const projects = await listAuthProjects({ cloud, authUrl: options.authUrl, token: first.token, send: options.send, signal });
   const chosen = projects[0];
-  if (!chosen && noProject) throw noProject();
+  if (!chosen && noProject) {
+    await retire(options, first.token);
+    throw noProject();
+  }
   // No project to scope to: keep the unscoped token; the session then simply has no catalog.
   if (!chosen) return toKeystoneToken(options, first);
   const rescoped = await issueToken(options, rescopeBody(first.token, chosen.id), [...secrets, first.token]);
+  await retire(options, first.token);
   return toKeystoneToken(options, rescoped);
+}
 
-  async function availableProjects(opts: AuthenticateOptions, token: string) {
-    const url = `${identityV3Url(opts.authUrl)}/auth/projects`;
-    const response = await opts.send({ method: 'GET', url, service: 'identity', credential: { kind: 'token', token }, signal });
-    const parsed = parseBody(availableProjectsSchema, response.body, { cloud, service: 'identity', url, requestId: response.requestId });
-    return parsed.projects
-      .filter((project) => project.enabled !== false)
-      .sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
-  }
+/**
+ * The unscoped token has served (projects listed, scoped token issued): it is
+ * revoked rather than left valid for its whole life, so the session keeps
+ * exactly one live token and sign-out leaves none behind. A failure here costs
+ * only that, so it never fails the sign-in.
+ */
+async function retire(options: AuthenticateOptions, token: string): Promise<void> {
+  await revokeToken({ authUrl: options.authUrl, token, send: options.send, signal: options.signal }).catch(() => undefined);
 }
 
 function requestBody(options: AuthenticateOptions): unknown {
@@ -173,8 +181,4 @@ function keystoneDate(value: string, cloud: string): Date {
 
 function hasScope(scope: ProjectScope | undefined): boolean {
   return Boolean(scope?.projectId || scope?.projectName);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

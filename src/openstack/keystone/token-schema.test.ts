@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OpenStackError } from '../errors.ts';
 import { parseBody } from '../parse-body.ts';
-import { availableProjectsSchema, tokenResponseSchema } from './token-schema.ts';
+import { availableProjectsSchema } from './list-auth-projects.ts';
+import { tokenResponseSchema } from './token-schema.ts';
 
 const SAMPLES = new URL('../../../../shared/openstack-api-samples/keystone/', import.meta.url);
 const read = (path: string): unknown => JSON.parse(readFileSync(new URL(path, SAMPLES), 'utf8'));

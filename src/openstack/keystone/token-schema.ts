@@ -39,16 +39,3 @@ export const tokenResponseSchema = z.object({
   }),
 });
 export type TokenResponse = z.output<typeof tokenResponseSchema>;
-
-/** GET /v3/auth/projects: the projects the (unscoped) token may scope to. */
-export const availableProjectsSchema = z.object({
-  projects: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      domain_id: z.string().optional(),
-      enabled: z.boolean().optional(),
-    }),
-  ),
-});
-export type AvailableProjects = z.output<typeof availableProjectsSchema>;
