@@ -1,5 +1,6 @@
 export { createNetworkApi, type NetworkApi } from './network-api.ts';
 export { DEFAULT_NEUTRON_PAGE_SIZE, type NeutronListOptions } from './neutron-list.ts';
+export * from './create-security-group.ts';
 export * from './list-floating-ips.ts';
 export * from './list-networks.ts';
 export * from './list-ports.ts';
