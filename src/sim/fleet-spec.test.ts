@@ -30,6 +30,13 @@ describe('parseFleetSpec', () => {
     expect(formatFleetSpec(spec)).toBe(DEFAULT_FLEET_SPEC);
   });
 
+  it('reads a per-item cost in microseconds, and refuses one beyond a second', () => {
+    expect(parseFleetSpec('sites=2,itemcost=1000').itemCostUs).toBe(1000);
+    expect(parseFleetSpec('sites=2').itemCostUs).toBe(0);
+    expect(() => parseFleetSpec('sites=2,itemcost=1000001')).toThrow(FleetSpecError);
+    expect(() => parseFleetSpec('sites=2,itemcost=0.5')).toThrow(FleetSpecError);
+  });
+
   it('reads latency, cells and every fault kind', () => {
     const text =
       'regional=1x2,sites=3,servers=5,seed=1,latency=30~10,cells=2,fault.ams=down,fault.fra=latency:200,fault.par=http5xx:0.25,' +
@@ -64,7 +71,19 @@ describe('parseFleetSpec', () => {
 });
 
 const faultArb: fc.Arbitrary<Fault> = fc.oneof(
-  fc.constantFrom<Fault>({ kind: 'down' }, { kind: 'malformed' }, { kind: 'cellsdown' }, { kind: 'role', role: 'member' }),
+  fc.constantFrom<Fault>(
+    { kind: 'down' },
+    { kind: 'malformed' },
+    { kind: 'cellsdown' },
+    { kind: 'role', role: 'member' },
+    { kind: 'hang' },
+    { kind: 'failpage' },
+    { kind: 'nocors' },
+    { kind: 'wrongtypes' },
+    { kind: 'notjson' },
+  ),
+  fc.record({ kind: fc.constant('pagesize' as const), items: fc.integer({ min: 1, max: 1000 }) }),
+  fc.record({ kind: fc.constant('huge' as const), megabytes: fc.integer({ min: 1, max: 200 }) }),
   fc.record({ kind: fc.constantFrom('latency' as const, 'slowpage' as const), ms: fc.integer({ min: 0, max: 60_000 }) }),
   fc.record({ kind: fc.constantFrom('http5xx' as const, 'ratelimit' as const), rate: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('expire' as const), seconds: fc.integer({ min: 1, max: 86_400 }) }),
@@ -78,6 +97,7 @@ const specArb: fc.Arbitrary<FleetSpec> = fc
     servers: fc.integer({ min: 0, max: 100_000 }),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     latency: fc.record({ mean: fc.integer({ min: 0, max: 60_000 }), spread: fc.integer({ min: 0, max: 60_000 }) }),
+    itemCostUs: fc.integer({ min: 0, max: 1_000_000 }),
     cells: fc.integer({ min: 1, max: 16 }),
     faultSeeds: fc.array(fc.tuple(fc.nat(), faultArb), { maxLength: 6 }),
   })

@@ -8,6 +8,13 @@ export type Fault =
   | { kind: 'down' }
   | { kind: 'malformed' }
   | { kind: 'cellsdown' }
+  | { kind: 'hang' }
+  | { kind: 'failpage' }
+  | { kind: 'nocors' }
+  | { kind: 'wrongtypes' }
+  | { kind: 'notjson' }
+  | { kind: 'pagesize'; items: number }
+  | { kind: 'huge'; megabytes: number }
   | { kind: 'latency'; ms: number }
   | { kind: 'slowpage'; ms: number }
   | { kind: 'http5xx'; rate: number }
@@ -29,6 +36,8 @@ export interface FleetSpec {
   servers: number;
   seed: number;
   latency: { mean: number; spread: number };
+  /** Server time per item of a listed page, in µs, on top of `latency` (a 1,000-server page is dearer than an empty one, as in Nova). */
+  itemCostUs: number;
   cells: number;
   faults: CloudFault[];
 }
@@ -43,6 +52,7 @@ export const FLEET_SPEC_DEFAULTS: Readonly<FleetSpec> = Object.freeze({
   servers: 12,
   seed: 7,
   latency: { mean: 0, spread: 0 },
+  itemCostUs: 0,
   cells: 1,
   faults: [],
 });
@@ -55,6 +65,7 @@ export const FLEET_SPEC_LIMITS = {
   servers: 100_000,
   cells: 16,
   latencyMs: 60_000,
+  itemCostUs: 1_000_000,
   seed: 0xffffffff,
 } as const;
 
@@ -119,8 +130,17 @@ function parseFault(tok: Token): Fault {
     case 'down':
     case 'malformed':
     case 'cellsdown':
+    case 'hang':
+    case 'failpage':
+    case 'nocors':
+    case 'wrongtypes':
+    case 'notjson':
       noArg();
       return { kind };
+    case 'pagesize':
+      return { kind, items: count(needArg('items per page'), 1, 1000) };
+    case 'huge':
+      return { kind, megabytes: count(needArg('megabytes'), 1, 200) };
     case 'latency':
     case 'slowpage':
       return { kind, ms: count(needArg('milliseconds'), 0, FLEET_SPEC_LIMITS.latencyMs) };
@@ -136,7 +156,7 @@ function parseFault(tok: Token): Fault {
     }
     default:
       throw new FleetSpecError(
-        'unknown fault kind (down, latency:<ms>, http5xx:<rate>, ratelimit:<rate>, expire:<s>, slowpage:<ms>, malformed, cellsdown, role:member)',
+        'unknown fault kind (down, hang, latency:<ms>, http5xx:<rate>, ratelimit:<rate>, expire:<s>, slowpage:<ms>, pagesize:<n>, failpage, malformed, notjson, wrongtypes, huge:<MB>, nocors, cellsdown, role:member)',
         kind,
         tok.position,
       );
@@ -209,9 +229,12 @@ export function parseFleetSpec(text: string): FleetSpec {
         spec.latency = { mean, spread };
         break;
       }
+      case 'itemcost':
+        spec.itemCostUs = count(value, 0, FLEET_SPEC_LIMITS.itemCostUs);
+        break;
       default:
         throw new FleetSpecError(
-          'unknown key (regional, sites, edge, servers, seed, latency, cells, fault.<cloud>)',
+          'unknown key (regional, sites, edge, servers, seed, latency, itemcost, cells, fault.<cloud>)',
           key,
           item.position,
         );
@@ -235,7 +258,16 @@ function formatFault(f: Fault): string {
     case 'down':
     case 'malformed':
     case 'cellsdown':
+    case 'hang':
+    case 'failpage':
+    case 'nocors':
+    case 'wrongtypes':
+    case 'notjson':
       return f.kind;
+    case 'pagesize':
+      return `pagesize:${f.items}`;
+    case 'huge':
+      return `huge:${f.megabytes}`;
     case 'latency':
     case 'slowpage':
       return `${f.kind}:${f.ms}`;
@@ -262,6 +294,7 @@ export function formatFleetSpec(spec: FleetSpec): string {
   if (spec.latency.mean !== 0 || spec.latency.spread !== 0) {
     items.push(spec.latency.spread === 0 ? `latency=${spec.latency.mean}` : `latency=${spec.latency.mean}~${spec.latency.spread}`);
   }
+  if (spec.itemCostUs !== d.itemCostUs) items.push(`itemcost=${spec.itemCostUs}`);
   if (spec.cells !== d.cells) items.push(`cells=${spec.cells}`);
   for (const { cloud, fault } of spec.faults) items.push(`fault.${cloud}=${formatFault(fault)}`);
   return items.join(',');

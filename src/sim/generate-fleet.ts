@@ -93,7 +93,8 @@ export function generateIdentity(spec: FleetSpec, layout: CloudLayout): SimIdent
   const all = projects.map((_, i) => i);
   const users = [
     { id: rng.hex(32), name: SIM_USERNAME, password: simPassword(layout.name), projects: all, admin: true },
-    { id: rng.hex(32), name: 'demo', password: simPassword(layout.name), projects: [1], admin: false },
+    // A member of its own project and the first team's: a non-admin who sees several projects, each only through its own token.
+    { id: rng.hex(32), name: 'demo', password: simPassword(layout.name), projects: [1, 2], admin: false },
   ];
   const roles = { admin: rng.hex(32), member: rng.hex(32), reader: rng.hex(32) };
   const perService = layout.regions.length * INTERFACES.length;
@@ -136,10 +137,21 @@ const BASE_FLAVORS: readonly Omit<SimFlavor, 'description' | 'extraSpecs' | 'isP
   { id: '5', name: 'm1.xlarge', vcpus: 8, ram: 16384, disk: 160, ephemeral: 0, swap: 0 },
 ];
 
-function flavorsFor(layout: CloudLayout, rng: Prng): SimFlavor[] {
+/**
+ * A site cloud's position among the site clouds (0 for the first), -1 for
+ * other kinds. The drift every fleet with enough sites shows hangs on it, so
+ * it never depends on the seed: the 1st site's debian-12 is another build and
+ * its `web` group takes HTTPS from 10.0.0.0/8 only, the 2nd lacks the
+ * `deploy-2024` key pair, the 3rd has a resized m1.large.
+ */
+function siteOrdinal(spec: FleetSpec, layout: CloudLayout): number {
+  return layout.kind === 'site' ? layout.index - spec.regional.clouds : -1;
+}
+
+function flavorsFor(layout: CloudLayout, rng: Prng, site: number): SimFlavor[] {
   const flavors: SimFlavor[] = BASE_FLAVORS.map((f) => ({ ...f, isPublic: true, description: null, extraSpecs: {} }));
   // Drift that parity views should surface: a cloud whose m1.large was resized by hand.
-  if (layout.kind === 'site' && rng.chance(0.25)) {
+  if (layout.kind === 'site' && (rng.chance(0.25) || site === 2)) {
     const large = flavors[3];
     if (large) large.ram = 12288;
   }
@@ -232,15 +244,10 @@ const KEYPAIR_NAMES = ['ops-key', 'deploy-2024', 'ci-runner'] as const;
 function keypair(name: string): SimKeypair {
   const rng = createPrng(deriveSeed(0, 'keypair', name));
   const fingerprint = Array.from({ length: 16 }, () => rng.hex(2)).join(':');
-  const blob = 'AAAAC3NzaC1lZDI1NTE5AAAAI' + btoaHex(rng.hex(64));
+  // Well-formed, as real Nova requires on import: the type and 32 key bytes, each length-prefixed (RFC 8709).
+  const keyBytes = (rng.hex(64).match(/../g) ?? []).map((byte) => parseInt(byte, 16));
+  const blob = btoa(String.fromCharCode(0, 0, 0, 11, ...[...'ssh-ed25519'].map((c) => c.charCodeAt(0)), 0, 0, 0, 32, ...keyBytes));
   return { name, fingerprint, publicKey: `ssh-ed25519 ${blob} ${name}@archipelago\n`, type: 'ssh' };
-}
-
-function btoaHex(hex: string): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let out = '';
-  for (let i = 0; i < hex.length; i += 3) out += alphabet.charAt(parseInt(hex.slice(i, i + 3), 16) % 64);
-  return out;
 }
 
 function mac(rng: Prng): string {
@@ -387,17 +394,20 @@ export function generateRegion(spec: FleetSpec, layout: CloudLayout, identity: S
   const cellCount = cells.length - 1;
   const services = servicesFor(ctx, hypervisors, cellCount);
   const aggregates = aggregatesFor(ctx, hypervisors, azs, cellCount);
-  const flavors = flavorsFor(layout, rng);
+  const site = siteOrdinal(spec, layout);
+  const flavors = flavorsFor(layout, rng, site);
   const projects = identity.projects;
   const admin = projects[0] as (typeof projects)[number];
   const adminUser = identity.users[0] as (typeof identity.users)[number];
 
-  const keypairs = KEYPAIR_NAMES.filter((name) => name !== 'ci-runner' || rng.chance(0.6)).map(keypair);
+  const keypairs = KEYPAIR_NAMES.filter((name) => name !== 'ci-runner' || rng.chance(0.6))
+    .filter((name) => name !== 'deploy-2024' || site !== 1)
+    .map(keypair);
 
   const images: JsonObject[] = [];
   for (const def of IMAGE_DEFS) {
     if (def.presence < 1 && !rng.chance(def.presence)) continue;
-    const stale = def.name === 'ubuntu-24.04' && rng.chance(0.2);
+    const stale = (def.name === 'ubuntu-24.04' && rng.chance(0.2)) || (def.name === 'debian-12' && site === 0);
     images.push(glanceImage(rng, def, admin.id, 'public', stale ? '20240423' : '20250115'));
   }
   const demoProject = projects[1] as (typeof projects)[number];
@@ -659,7 +669,7 @@ function buildNetworks(ctx: RegionContext, servers: SimServer[], projectIds: str
     if (p === 1) {
       sg('web', 'HTTP and HTTPS from anywhere', [
         { direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', min: 80, max: 80, prefix: '0.0.0.0/0', self: false },
-        { direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', min: 443, max: 443, prefix: '0.0.0.0/0', self: false },
+        { direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', min: 443, max: 443, prefix: siteOrdinal(ctx.spec, layout) === 0 ? '10.0.0.0/8' : '0.0.0.0/0', self: false },
       ]);
     }
   });

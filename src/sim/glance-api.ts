@@ -1,5 +1,6 @@
 import type { JsonObject, SimRegion } from './fleet-model.ts';
 import { pageAfter, parseLimit } from './paging.ts';
+import { handleGlanceWrite } from './mutations/glance-mutations.ts';
 import { errorResponse, webobErrorPage } from './service-errors.ts';
 import type { ServiceContext } from './sim-context.ts';
 import { jsonResponse } from './wire-http.ts';
@@ -39,15 +40,20 @@ function visibleImages(region: SimRegion, projectId: string | null): JsonObject[
 
 const FILTERS = ['visibility', 'name', 'status', 'owner', 'os_distro', 'disk_format'] as const;
 
-export function handleGlance(ctx: ServiceContext): Response {
+export function handleGlance(ctx: ServiceContext): Response | Promise<Response> {
   const wantsJson = (ctx.request.headers.get('Accept') ?? '').includes('application/json');
   const fail = (status: number, message: string) =>
     wantsJson ? errorResponse('image', status, message, ctx.requestId) : webobErrorPage(status, message);
-  if (ctx.request.method !== 'GET') return fail(405, 'The simulated cloud only serves reads.');
   const parts = ctx.path.split('/').filter((p) => p !== '');
+  const projectId = ctx.token.admin ? null : (ctx.cloud.identity.projects[ctx.token.projectIndex ?? -1]?.id ?? '');
+  const write = handleGlanceWrite(
+    { ctx, projectId, visible: () => visibleImages(ctx.region, projectId), changed: () => visibleCache.delete(ctx.region), fail },
+    parts,
+  );
+  if (write) return write;
+  if (ctx.request.method !== 'GET') return fail(405, 'The method is not allowed for this resource.');
   const [version, collection, id] = parts;
   if (version !== 'v2' || collection !== 'images' || parts.length > 3) return fail(404, 'The resource could not be found.');
-  const projectId = ctx.token.admin ? null : (ctx.cloud.identity.projects[ctx.token.projectIndex ?? -1]?.id ?? '');
   let images = visibleImages(ctx.region, projectId);
   if (id !== undefined) {
     const image = images.find((img) => img.id === id);

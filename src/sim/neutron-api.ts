@@ -2,6 +2,7 @@ import type { JsonObject, SimRegion, SimServer } from './fleet-model.ts';
 import { linkWith, pageAfter, parseLimit } from './paging.ts';
 import { errorResponse } from './service-errors.ts';
 import type { ServiceContext } from './sim-context.ts';
+import { handleNeutronWrite } from './mutations/neutron-mutations.ts';
 import { jsonResponse } from './wire-http.ts';
 
 /** Neutron v2.0 collections, paged the Neutron way (`<plural>_links`, next only when more exist). */
@@ -89,10 +90,12 @@ function fail(ctx: ServiceContext, status: number, message: string, type?: strin
   return errorResponse('network', status, message, ctx.requestId, undefined, type);
 }
 
-export function handleNeutron(ctx: ServiceContext): Response {
-  if (ctx.request.method !== 'GET') return fail(ctx, 405, 'The simulated cloud only serves reads.');
+export function handleNeutron(ctx: ServiceContext): Response | Promise<Response> {
   const parts = ctx.path.split('/').filter((p) => p !== '');
   const [version, name, id] = parts;
+  if (ctx.request.method !== 'GET') {
+    return version === 'v2.0' && parts.length <= 3 ? handleNeutronWrite(ctx, name, id) : fail(ctx, 404, 'The resource could not be found.');
+  }
   const collection = name === undefined ? undefined : COLLECTIONS[name.replace(/\.json$/, '')];
   if (version !== 'v2.0' || !collection || parts.length > 3) {
     return fail(ctx, 404, 'The resource could not be found.');

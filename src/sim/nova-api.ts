@@ -1,10 +1,12 @@
 import type { Json, JsonObject, SimQuota, SimRegion, SimServer } from './fleet-model.ts';
 import { microversionHeaders, negotiateMicroversion, NOVA_MAX_VERSION } from './nova-microversion.ts';
 import type { ViewContext } from './nova-views.ts';
-import { flavorDetail, hypervisorDetail, serverDetail, serverSummary, serverUnknown, serviceView } from './nova-views.ts';
+import { flavorDetail, hypervisorDetail, instanceActionsView, serverDetail, serverSummary, serverUnknown, serviceView, volumeAttachmentsView } from './nova-views.ts';
 import { linkWith, pageAfter, parseLimit } from './paging.ts';
 import { errorResponse } from './service-errors.ts';
 import type { ServiceContext } from './sim-context.ts';
+import { handleNovaWrite, showKeypair } from './mutations/nova-mutations.ts';
+import { isDeleted, userKeypairs } from './mutations/sim-state.ts';
 import { jsonResponse, textResponse } from './wire-http.ts';
 
 /** Nova v2.1: the read side a console needs. */
@@ -47,7 +49,7 @@ export function novaVersions(root: string, path: string, request: Request, reque
   return jsonResponse(200, { version: versionEntry(root) }, headers);
 }
 
-interface NovaRequest {
+export interface NovaRequest {
   ctx: ServiceContext;
   view: ViewContext;
   headers: Record<string, string>;
@@ -73,6 +75,7 @@ function novaPage<T>(req: NovaRequest, all: readonly T[], idOf: (item: T) => str
   const marker = url.searchParams.get('marker');
   const page = pageAfter(all, idOf, marker, effective);
   if (!page.markerFound) return fail(req, 400, `marker [${marker}] not found`);
+  req.ctx.servedItems(page.items.length);
   const last = page.items[page.items.length - 1];
   const next = effective > 0 && page.items.length === effective && last !== undefined ? linkWith(url, { limit: String(effective), marker: idOf(last) }) : null;
   return { items: page.items, next };
@@ -96,7 +99,7 @@ function visibleServers(region: SimRegion, project: number | null, dropCell: num
   const key = `${project ?? '*'}|${dropCell ?? '-'}`;
   let list = cache.get(key);
   if (!list) {
-    list = project === null && dropCell === null ? region.servers : region.servers.filter((s) => (project === null || s.project === project) && s.cell !== dropCell);
+    list = region.servers.filter((s) => (project === null || s.project === project) && s.cell !== dropCell && !isDeleted(region, s));
     cache.set(key, list);
   }
   return list;
@@ -141,7 +144,7 @@ function listServers(req: NovaRequest, detail: boolean): Response {
 
 function showServer(req: NovaRequest, id: string): Response {
   const { ctx, view } = req;
-  const s = ctx.region.servers.find((x) => x.id === id && (view.admin || x.project === ctx.token.projectIndex));
+  const s = ctx.region.servers.find((x) => x.id === id && (view.admin || x.project === ctx.token.projectIndex) && !isDeleted(ctx.region, x));
   if (!s) return fail(req, 404, `Instance ${id} could not be found.`);
   if (s.cell === ctx.cloud.downCell) {
     if (view.minor >= 69) return jsonResponse(200, { server: serverUnknown(view, s) }, req.headers);
@@ -164,8 +167,8 @@ function listFlavors(req: NovaRequest, detail: boolean): Response {
 
 function listKeypairs(req: NovaRequest): Response {
   const { ctx, view } = req;
-  // Keypairs belong to users; the simulated keypairs belong to the admin user.
-  const mine = ctx.token.userIndex === 0 ? ctx.region.keypairs : [];
+  // Keypairs belong to users; the generated keypairs belong to the admin user.
+  const mine = userKeypairs(ctx.region, ctx.token.userIndex);
   const wrap = (k: (typeof mine)[number]): JsonObject => ({
     keypair: { name: k.name, public_key: k.publicKey, fingerprint: k.fingerprint, ...(view.minor >= 2 ? { type: k.type } : {}) },
   });
@@ -301,6 +304,50 @@ function quotaSet(req: NovaRequest, projectId: string, detail: boolean): Respons
   return jsonResponse(200, { quota_set: set }, req.headers);
 }
 
+/** The server a sub-resource request names, as show finds it; a 404 like Nova's otherwise. */
+function serverFor(req: NovaRequest, id: string): SimServer | Response {
+  const { ctx, view } = req;
+  const s = ctx.region.servers.find((x) => x.id === id && (view.admin || x.project === ctx.token.projectIndex) && !isDeleted(ctx.region, x));
+  return s ?? fail(req, 404, `Instance ${id} could not be found.`);
+}
+
+function serverVolumeAttachments(req: NovaRequest, id: string): Response {
+  const s = serverFor(req, id);
+  if (s instanceof Response) return s;
+  return jsonResponse(200, { volumeAttachments: volumeAttachmentsView(req.view.minor, s) }, req.headers);
+}
+
+/** Paged by request id from 2.58, with a `links` list (not `instanceActions_links`). */
+function serverInstanceActions(req: NovaRequest, id: string): Response {
+  const s = serverFor(req, id);
+  if (s instanceof Response) return s;
+  const actions = instanceActionsView(req.view, s);
+  if (req.view.minor < 58) return jsonResponse(200, { instanceActions: actions }, req.headers);
+  const page = novaPage(req, actions, (action) => String(action.request_id));
+  if (page instanceof Response) return page;
+  const body: JsonObject = { instanceActions: page.items };
+  if (page.next !== null) body.links = [{ href: page.next, rel: 'next' }];
+  return jsonResponse(200, body, req.headers);
+}
+
+/**
+ * POST /servers/{id}/remote-consoles (2.6+): a noVNC URL with a fresh token,
+ * as Nova gives for a running server; the simulated fleet has no VNC proxy
+ * behind it, so opening the URL shows nothing.
+ */
+async function createRemoteConsole(req: NovaRequest, id: string): Promise<Response> {
+  if (req.view.minor < 6) return fail(req, 404, 'The resource could not be found.');
+  const s = serverFor(req, id);
+  if (s instanceof Response) return s;
+  const body = (await req.ctx.request.json().catch(() => null)) as { remote_console?: { protocol?: unknown; type?: unknown } } | null;
+  const wanted = body?.remote_console;
+  if (wanted?.protocol !== 'vnc' || wanted.type !== 'novnc') return fail(req, 400, 'Unavailable console type: only vnc/novnc is enabled in this cloud.');
+  if (s.status !== 'ACTIVE') return fail(req, 409, `Instance ${id} is not ready.`);
+  const token = crypto.randomUUID();
+  const url = `${new URL(req.view.root).origin}/vnc/vnc_auto.html?path=%3Ftoken%3D${token}`;
+  return jsonResponse(200, { remote_console: { protocol: 'vnc', type: 'novnc', url } }, req.headers);
+}
+
 function route(req: NovaRequest, path: string): Response {
   const parts = path.split('/').filter((p) => p !== '');
   const [a, b, c] = parts;
@@ -310,6 +357,8 @@ function route(req: NovaRequest, path: string): Response {
       if (b === undefined) return listServers(req, false);
       if (b === 'detail' && c === undefined) return listServers(req, true);
       if (c === undefined) return showServer(req, b);
+      if (c === 'os-volume_attachments') return serverVolumeAttachments(req, b);
+      if (c === 'os-instance-actions') return serverInstanceActions(req, b);
       break;
     case 'flavors':
       if (b === undefined) return listFlavors(req, false);
@@ -321,6 +370,7 @@ function route(req: NovaRequest, path: string): Response {
       break;
     case 'os-keypairs':
       if (b === undefined) return listKeypairs(req);
+      if (c === undefined) return showKeypair(req, decodeURIComponent(b));
       break;
     case 'os-availability-zone':
       if (b === undefined) return availabilityZones(req, false);
@@ -348,7 +398,7 @@ function route(req: NovaRequest, path: string): Response {
 }
 
 /** Authenticated Nova requests below `/v2.1`. */
-export function handleNova(ctx: ServiceContext): Response {
+export function handleNova(ctx: ServiceContext): Response | Promise<Response> {
   const mv = negotiateMicroversion(ctx.request.headers);
   const requestHeaders: Record<string, string> = { 'X-Compute-Request-Id': ctx.requestId };
   if (!mv.ok) return errorResponse('compute', mv.status, mv.message, ctx.requestId, { ...requestHeaders, ...mv.headers });
@@ -361,8 +411,10 @@ export function handleNova(ctx: ServiceContext): Response {
     view: { root: ctx.root, minor: mv.minor, admin: ctx.token.admin, region: ctx.region, projectIds },
   };
   if (!ctx.path.startsWith('/v2.1/')) return fail(req, 404, 'The resource could not be found.');
+  const consoleOf = /^\/v2\.1\/servers\/([^/]+)\/remote-consoles$/.exec(ctx.path);
+  if (consoleOf && ctx.request.method === 'POST') return createRemoteConsole(req, decodeURIComponent(consoleOf[1] ?? ''));
   if (ctx.request.method !== 'GET' && ctx.request.method !== 'HEAD') {
-    return fail(req, 405, 'The simulated cloud only serves reads.');
+    return handleNovaWrite(req, ctx.path.slice('/v2.1'.length), () => serverLists.delete(ctx.region));
   }
   return route(req, ctx.path.slice('/v2.1'.length));
 }

@@ -7,6 +7,7 @@ import type {
   SimServer,
   SimService,
 } from './fleet-model.ts';
+import { serverTags } from './mutations/sim-state.ts';
 
 /**
  * Nova's view builders: flat records → wire JSON for one microversion. Keys
@@ -100,7 +101,7 @@ export function serverDetail(ctx: ViewContext, s: SimServer): JsonObject {
   if (minor >= 90 || (admin && minor >= 3)) v['OS-EXT-SRV-ATTR:hostname'] = s.name;
   if (minor >= 9) v.locked = s.locked;
   if (minor >= 19) v.description = null;
-  if (minor >= 26) v.tags = [];
+  if (minor >= 26) v.tags = serverTags(ctx.region, s);
   if (minor >= 63) v.trusted_image_certificates = null;
   if (minor >= 73) v.locked_reason = s.locked ? 'maintenance window' : null;
   if (minor >= 96) v.pinned_availability_zone = null;
@@ -195,4 +196,49 @@ export function serviceView(ctx: ViewContext, s: SimService): JsonObject {
   };
   if (ctx.minor >= 11) v.forced_down = false;
   return v;
+}
+
+/** Nova's timestamps in these views carry microseconds and no zone. */
+function novaTime(iso: string): string {
+  return `${iso.replace(/Z$/, '').replace(/\.\d+$/, '')}.000000`;
+}
+
+/** A deterministic id derived from the server's, so listings are stable across requests. */
+function derivedId(serverId: string, salt: string): string {
+  return `${salt}${serverId.slice(salt.length)}`;
+}
+
+/** GET /servers/{id}/os-volume_attachments: a server booted from a volume has that one attached as its root disk. */
+export function volumeAttachmentsView(minor: number, s: SimServer): JsonObject[] {
+  if (s.volumeId === null) return [];
+  const v: JsonObject = { device: '/dev/vda', serverId: s.id, volumeId: s.volumeId };
+  if (minor < 89) v.id = s.volumeId;
+  if (minor >= 70) v.tag = null;
+  if (minor >= 79) v.delete_on_termination = true;
+  if (minor >= 89) {
+    v.attachment_id = derivedId(s.id, 'a77ac4');
+    v.bdm_uuid = derivedId(s.id, 'bd3');
+  }
+  return [v];
+}
+
+/** GET /servers/{id}/os-instance-actions, newest first: the server's creation, then what its state says was done since. */
+export function instanceActionsView(ctx: ViewContext, s: SimServer): JsonObject[] {
+  const action = (name: string, index: number, at: string): JsonObject => {
+    const v: JsonObject = {
+      action: name,
+      instance_uuid: s.id,
+      message: null,
+      project_id: ctx.projectIds[s.project] ?? '',
+      request_id: `req-${derivedId(s.id, String(index))}`,
+      start_time: novaTime(at),
+      user_id: s.userId,
+    };
+    if (ctx.minor >= 58) v.updated_at = novaTime(at);
+    return v;
+  };
+  const actions = [action('create', 0, s.created)];
+  if (s.status === 'SHUTOFF') actions.push(action('stop', 1, s.updated));
+  if (s.locked) actions.push(action('lock', 2, s.updated));
+  return actions.reverse();
 }

@@ -42,4 +42,6 @@ export interface ServiceContext {
   region: SimRegion;
   token: SimToken;
   requestId: string;
+  /** Reports the items of a listed page, which the fleet's per-item cost (`itemcost=`) makes dearer. */
+  servedItems(count: number): void;
 }

@@ -1,5 +1,5 @@
 import type { CloudKind } from './fleet-layout.ts';
-import type { FleetSpec } from './fleet-spec.ts';
+import type { Fault, FleetSpec } from './fleet-spec.ts';
 import { faultsFor, parseFleetSpec } from './fleet-spec.ts';
 import type { FleetModel } from './generate-fleet.ts';
 import { generateFleet, SIM_PROJECT } from './generate-fleet.ts';
@@ -48,13 +48,15 @@ export interface SimFleet {
   owns(url: string | URL): boolean;
   /** Answers requests to a simulated origin; undefined for any other origin. Rejects with a TypeError for a `down` cloud. */
   handle(request: Request): Promise<Response | undefined>;
+  /** Replaces one cloud's faults while the fleet runs (an outage starts or clears); the data stays as it was. */
+  setFaults(cloud: string, faults: readonly Fault[]): void;
 }
 
 const DEFAULT_TOKEN_LIFETIME_S = 3600;
 
 type VersionDocuments = (root: string, path: string, request: Request, requestId: string) => Response | undefined;
 
-const SERVICES: Record<string, { name: Exclude<ServiceName, 'identity'>; versions: VersionDocuments; handle: (ctx: ServiceContext) => Response }> = {
+const SERVICES: Record<string, { name: Exclude<ServiceName, 'identity'>; versions: VersionDocuments; handle: (ctx: ServiceContext) => Response | Promise<Response> }> = {
   compute: { name: 'compute', versions: novaVersions, handle: handleNova },
   network: { name: 'network', versions: neutronVersions, handle: handleNeutron },
   image: { name: 'image', versions: glanceVersions, handle: handleGlance },
@@ -116,12 +118,15 @@ export function createSimFleet(specOrText: FleetSpec | string, options: SimFleet
   };
 
   /** Failures injected in front of the API (load balancer, rate limiter), before auth. */
-  const injectedFailure = (cloud: SimCloud, path: string, requestId: string): Response | undefined => {
+  const injectedFailure = (cloud: SimCloud, url: URL, requestId: string): Response | undefined => {
     const faults = faultsFor(spec, cloud.layout.name);
-    const service = serviceOf(path);
+    const service = serviceOf(url.pathname);
     if (faults.ratelimit && chaos.chance(faults.ratelimit.rate)) {
       const retryAfter = String(chaos.int(1, 3));
       return errorResponse(service, 429, 'Rate limit exceeded, retry later.', requestId, { 'Retry-After': retryAfter });
+    }
+    if (faults.failpage && url.searchParams.has('marker')) {
+      return errorResponse(service, 500, 'Unexpected API Error. Please report this at http://bugs.launchpad.net/ and attach the log if possible.', requestId);
     }
     if (faults.http5xx && chaos.chance(faults.http5xx.rate)) {
       const status = chaos.pick([500, 502, 503] as const);
@@ -134,7 +139,7 @@ export function createSimFleet(specOrText: FleetSpec | string, options: SimFleet
     return undefined;
   };
 
-  const route = async (request: Request, url: URL, cloud: SimCloud, requestId: string): Promise<Response> => {
+  const route = async (request: Request, url: URL, cloud: SimCloud, requestId: string, servedItems: (count: number) => void): Promise<Response> => {
     const path = url.pathname;
     if (path === '/identity' || path.startsWith('/identity/')) {
       const sub = path.slice('/identity'.length).replace(/\/+$/, '');
@@ -152,7 +157,7 @@ export function createSimFleet(specOrText: FleetSpec | string, options: SimFleet
     const token = tokens.valid(request.headers.get('X-Auth-Token'), cloud.index, now());
     if (!token || token.projectIndex === null) return unauthorizedByMiddleware(`${cloud.origin}/identity`);
     const regionData = model.region(cloud.index, region);
-    return service.handle({ request, url, path: rest, root, cloud, region: regionData, token, requestId });
+    return service.handle({ request, url, path: rest, root, cloud, region: regionData, token, requestId, servedItems });
   };
 
   return {
@@ -183,19 +188,66 @@ export function createSimFleet(specOrText: FleetSpec | string, options: SimFleet
       const index = byOrigin.get(url.origin);
       if (index === undefined) return undefined;
       const cloud = cloudAt(index);
-      if (faultsFor(spec, cloud.layout.name).down) {
+      const faults = faultsFor(spec, cloud.layout.name);
+      if (faults.down) {
         // What fetch does when the connection is refused.
         throw new TypeError('Failed to fetch');
       }
+      if (faults.hang) await neverAnswered(request.signal);
       const delay = delayFor(cloud, url);
       if (delay > 0) await sleep(delay);
-      const origin = request.headers.get('Origin');
-      if (request.method === 'OPTIONS' && request.headers.has('Access-Control-Request-Method')) return preflightResponse(request);
+      // Without CORS headers the browser refuses the response, whatever it says.
+      const origin = faults.nocors ? null : request.headers.get('Origin');
+      if (request.method === 'OPTIONS' && request.headers.has('Access-Control-Request-Method')) {
+        return faults.nocors ? new Response(null, { status: 200 }) : preflightResponse(request);
+      }
+      if (faults.pagesize) capPageSize(url, faults.pagesize.items);
       const requestId = `req-${requestIds.uuid()}`;
-      const response = injectedFailure(cloud, url.pathname, requestId) ?? (await route(request, url, cloud, requestId));
+      let items = 0;
+      const response = bodyFault(faults, url, injectedFailure(cloud, url, requestId) ?? (await route(request, url, cloud, requestId, (count) => (items += count))));
+      // The per-item cost (`itemcost=`): the service's time to build the page it answers, after the request's latency.
+      const itemsMs = Math.round((items * spec.itemCostUs) / 1000);
+      if (itemsMs > 0) await sleep(itemsMs);
       response.headers.set('X-OpenStack-Request-Id', requestId);
       addCorsHeaders(response.headers, origin);
       return response;
     },
+    setFaults(name, faults) {
+      const index = model.clouds.findIndex((layout) => layout.name === name);
+      if (index < 0) throw new RangeError(`no cloud ${name}`);
+      spec.faults = [...spec.faults.filter((f) => f.cloud !== name), ...faults.map((fault) => ({ cloud: name, fault }))];
+      // Derived settings (token lifetime, down cell, …) are rebuilt from the new faults on the next request.
+      clouds.delete(index);
+    },
   };
+}
+
+/** A request that never gets an answer (a hung service behind a load balancer): only the client giving up ends it. */
+function neverAnswered(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    signal.addEventListener('abort', () => reject(new TypeError('Failed to fetch')), { once: true });
+  });
+}
+
+/** Like Nova's `osapi_max_limit`: a service never returns more than `items` per page, whatever `limit` asks. */
+function capPageSize(url: URL, items: number): void {
+  const asked = Number(url.searchParams.get('limit') ?? Number.POSITIVE_INFINITY);
+  url.searchParams.set('limit', String(Number.isFinite(asked) && asked >= 0 ? Math.min(asked, items) : items));
+}
+
+const SERVER_LIST = /^\/[^/]+\/compute\/v2\.1\/servers\/detail$/;
+
+type CloudFaults = ReturnType<typeof faultsFor>;
+
+/** Faults that damage a good server listing on its way out: what a broken proxy, a buggy service or a runaway cloud sends. */
+function bodyFault(faults: CloudFaults, url: URL, response: Response): Response {
+  if (response.status !== 200 || !SERVER_LIST.test(url.pathname)) return response;
+  const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'content-type'));
+  if (faults.notjson) return textResponse(200, '<html><body><h1>Service temporarily moved</h1></body></html>\n', headers, 'text/html');
+  if (faults.wrongtypes) return textResponse(200, JSON.stringify({ servers: { id: 42, name: ['not', 'a', 'string'], status: null } }), headers);
+  if (faults.huge) {
+    // Valid JSON, so only a size limit in the client can stop it.
+    return textResponse(200, JSON.stringify({ servers: [], padding: 'x'.repeat(faults.huge.megabytes * 1024 * 1024) }), headers);
+  }
+  return response;
 }
