@@ -11,6 +11,8 @@ export interface CloudOverview {
   cloud: string;
   user: string;
   project?: string;
+  /** The scoped project's id, for the project switcher. */
+  projectId?: string;
   roles: string[];
   tokenExpiresAt: Date;
   regions: RegionOverview[];
@@ -27,6 +29,7 @@ export function overviewOfSession(cloud: string, session: CloudSession): CloudOv
     cloud,
     user: qualified(session.user.name, session.user.domainName),
     project: session.project ? qualified(session.project.name, session.project.domainName) : undefined,
+    projectId: session.project?.id,
     roles: [...session.roles].sort(),
     tokenExpiresAt: session.expiresAt,
     regions: session.regions.map((region) => ({ name: region, services: servicesIn(session, region) })),

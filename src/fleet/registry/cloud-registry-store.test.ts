@@ -4,6 +4,7 @@ import { createCloudRegistryStore } from './cloud-registry-store.ts';
 import { missingSecret } from './cloud-secrets.ts';
 import { importCloudsYaml } from './merge-import.ts';
 import { REGISTRY_STORAGE_KEY } from './persisted-registry.ts';
+import { PROJECT_CHOICES_STORAGE_KEY } from './project-choices.ts';
 import { AC_SECRET, CLOUDS_YAML_WITH_SECRETS, PASSWORD, userCloud } from './test-clouds.ts';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -115,5 +116,38 @@ describe('the cloud registry store', () => {
     expect(storage.items.get(REGISTRY_STORAGE_KEY)).not.toContain('at-signed-in');
     store.getState().setOidcAccessToken(undefined);
     expect(store.getState().clouds.map(missingSecret)).toEqual([undefined, 'access token']);
+  });
+
+  it('scopes a cloud to the project chosen for it, keeps the choice (no secret) across a reload, and drops it with the cloud', () => {
+    const { store, storage } = storeWithImport();
+    const ams = store.getState().clouds[2];
+    store.getState().chooseProject('core', { id: 'p-42', name: 'ops' });
+    store.getState().setAllProjects(true);
+    expect(store.getState().clouds[1]?.scope).toEqual({ projectId: 'p-42' });
+    expect(store.getState().clouds[1]?.auth).toMatchObject({ password: PASSWORD });
+    expect(store.getState().clouds[2]).toBe(ams);
+    const stored = storage.items.get(PROJECT_CHOICES_STORAGE_KEY) ?? '';
+    expect(JSON.parse(stored)).toEqual({ version: 1, allProjects: true, chosen: { core: { id: 'p-42', name: 'ops' } } });
+    for (const secret of [PASSWORD, AC_SECRET]) expect(stored).not.toContain(secret);
+
+    const reloaded = createCloudRegistryStore({ fixed: [configured], transportFor: direct, storage });
+    expect(reloaded.getState().projectChoices).toEqual({ allProjects: true, chosen: { core: { id: 'p-42', name: 'ops' } } });
+    expect(reloaded.getState().clouds[1]?.scope).toEqual({ projectId: 'p-42' });
+    reloaded.getState().chooseProject('core', undefined);
+    expect(reloaded.getState().clouds[1]?.scope).toEqual({ projectName: 'admin', projectDomainName: 'Default' });
+    reloaded.getState().chooseProject('core', { id: 'p-42', name: 'ops' });
+    reloaded.getState().removeCloud('core');
+    expect(reloaded.getState().projectChoices.chosen).toEqual({});
+  });
+
+  it('withholds every secret after sign-out, the runtime config’s too, until the operator signs in again', () => {
+    const { store } = storeWithImport();
+    store.getState().signOut();
+    expect(store.getState().clouds.map(missingSecret)).toEqual(['password', 'password', 'application credential secret']);
+    expect(store.getState().secrets).toEqual({});
+    store.getState().setSecret('core', 'typed-again');
+    expect(store.getState().clouds.map(missingSecret)).toEqual(['password', undefined, 'application credential secret']);
+    store.getState().resumeSignIn();
+    expect(store.getState().clouds[0]?.auth).toMatchObject({ password: 'cfg-pw' });
   });
 });

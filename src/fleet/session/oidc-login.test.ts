@@ -26,6 +26,7 @@ function fakeUserManager(user: OidcUser | Error = oidcUser('at-1')) {
       return user;
     }),
     removeUser: vi.fn(async () => {}),
+    revokeTokens: vi.fn(async () => {}),
     events: { addUserLoaded: (callback) => void loaded.push(callback), addAccessTokenExpired: (callback) => void expired.push(callback) },
   };
   return { manager, redirects, expire: () => expired.forEach((callback) => callback()), load: (u: OidcUser) => loaded.forEach((callback) => callback(u)) };
@@ -86,10 +87,23 @@ describe('the OIDC sign-in', () => {
     await login.completeSignIn('https://console.example.test/auth/callback?code=c&state=s');
     fake.load(oidcUser('at-2'));
     expect(cloud('fed-a').auth).toMatchObject({ accessToken: 'at-2' });
-    await login.signOut();
+    await expect(login.signOut()).resolves.toEqual({ providerRevoked: true });
     expect(missingSecret(cloud('fed-a'))).toBe('access token');
+    expect(fake.manager.revokeTokens).toHaveBeenCalledOnce();
     expect(fake.manager.removeUser).toHaveBeenCalledOnce();
     expect(login.state.getState()).toEqual({ status: 'signed-out' });
+  });
+
+  it('still forgets the token when the provider refuses to revoke it, and says why', async () => {
+    const { login, fake, cloud } = setup();
+    await login.completeSignIn('https://console.example.test/auth/callback?code=c&state=s');
+    vi.mocked(fake.manager.revokeTokens).mockRejectedValueOnce(new Error('No revocation endpoint on server'));
+    await expect(login.signOut()).resolves.toEqual({
+      providerRevoked: false,
+      problem: expect.stringContaining('No revocation endpoint on server') as unknown,
+    });
+    expect(missingSecret(cloud('fed-a'))).toBe('access token');
+    expect(fake.manager.removeUser).toHaveBeenCalledOnce();
   });
 
   it('says why a callback failed, goes to the fallback page and signs no cloud in', async () => {

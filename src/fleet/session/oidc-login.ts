@@ -17,6 +17,8 @@ export interface OidcUserManager {
   signinRedirect(args: { state: ReturnState }): Promise<void>;
   signinRedirectCallback(url: string): Promise<OidcUser>;
   removeUser(): Promise<void>;
+  /** Revokes the user's access token at the provider's revocation endpoint (RFC 7009). */
+  revokeTokens(): Promise<void>;
   events: {
     addUserLoaded(callback: (user: OidcUser) => void): void;
     addAccessTokenExpired(callback: () => void): void;
@@ -40,8 +42,18 @@ export interface OidcLogin {
   signIn(returnTo: string): Promise<void>;
   /** Completes the sign-in on the callback URL; resolves to the path to show next, whether it worked or not. */
   completeSignIn(callbackUrl: string): Promise<string>;
-  /** Forgets the token in this tab; the provider's own session is left alone. */
-  signOut(): Promise<void>;
+  /**
+   * Forgets the token in this tab and revokes it at the provider, so a copy of
+   * it buys no Keystone token anywhere. The provider's login session (its
+   * cookie) is left alone: ending it would take the page away to the provider.
+   */
+  signOut(): Promise<OidcSignOutResult>;
+}
+
+/** Whether the provider revoked the access token; why not, when it did not (no revocation endpoint, CORS, provider down). */
+export interface OidcSignOutResult {
+  providerRevoked: boolean;
+  problem?: string;
 }
 
 export interface OidcLoginOptions {
@@ -100,9 +112,17 @@ export function createOidcLogin({ settings, userManager, registry, fallbackPath 
       }
     },
     async signOut() {
+      const signedIn = registry.getState().oidcAccessToken !== undefined;
       registry.getState().setOidcAccessToken(undefined);
       state.setState({ status: 'signed-out' }, true);
-      await userManager.removeUser();
+      try {
+        if (signedIn) await userManager.revokeTokens();
+        return { providerRevoked: signedIn };
+      } catch (error) {
+        return { providerRevoked: false, problem: `${settings.issuer} did not revoke the access token: ${messageOf(error)}` };
+      } finally {
+        await userManager.removeUser();
+      }
     },
   };
 }

@@ -8,6 +8,7 @@ import { useRegistry } from '../../app/fleet-runtime-context.tsx';
 import { ErrorDetails } from '../../components/ErrorDetails.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatAge, formatTimeLeft } from '../../lib/format-duration.ts';
+import { ProjectCell } from '../projects/ProjectCell.tsx';
 import { SMALL_BUTTON } from './form-styles.ts';
 import { OidcCloudSignIn } from './OidcSignIn.tsx';
 import { SignInForm } from './SignInForm.tsx';
@@ -49,7 +50,7 @@ export function CloudRow({ cloud, overview, health, error, isFetching, onRetry, 
           {askSecret && !cloud.browserLogin ? <SignInForm cloud={cloud.name} secretKind={secretKindOf(cloud.auth)} /> : null}
         </td>
       ) : (
-        <SessionCells cloud={cloud.name} overview={overview} pending={health.status === 'pending'} now={now} />
+        <SessionCells cloud={cloud} overview={overview} pending={health.status === 'pending'} now={now} />
       )}
       <td className={`${CELL} text-right`}>
         <div className="flex justify-end gap-1 whitespace-nowrap">
@@ -111,7 +112,7 @@ function UserCloudActions({ cloud, onEdit }: { cloud: string; onEdit: () => void
   );
 }
 
-function SessionCells({ cloud, overview, pending, now }: { cloud: string; overview?: CloudOverview; pending: boolean; now: number }) {
+function SessionCells({ cloud, overview, pending, now }: { cloud: CloudDefinition; overview?: CloudOverview; pending: boolean; now: number }) {
   if (!overview) {
     return (
       <>
@@ -126,7 +127,7 @@ function SessionCells({ cloud, overview, pending, now }: { cloud: string; overvi
   return (
     <>
       <td className={CELL}>
-        <ul aria-label={`Regions of ${cloud}`} className="space-y-0.5">
+        <ul aria-label={`Regions of ${cloud.name}`} className="space-y-0.5">
           {overview.regions.map((region) => (
             <li key={region.name}>
               <span className="font-medium whitespace-nowrap">{region.name}</span>{' '}
@@ -135,7 +136,9 @@ function SessionCells({ cloud, overview, pending, now }: { cloud: string; overvi
           ))}
         </ul>
       </td>
-      <td className={CELL}>{overview.project ?? <span className="text-slate-500">unscoped</span>}</td>
+      <td className={CELL}>
+        <ProjectCell cloud={cloud} overview={overview} now={now} />
+      </td>
       <td className={CELL}>
         <div>{overview.user}</div>
         <div className="text-xs text-slate-500">{overview.roles.join(', ') || 'no roles'}</div>

@@ -13,6 +13,7 @@ import { ExportPanel } from './ExportPanel.tsx';
 import { BUTTON } from './form-styles.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { OidcSignInPanel } from './OidcSignIn.tsx';
+import { SignOutNotice } from '../projects/SignOutNotice.tsx';
 
 /** Which panel is open above the table: one at a time, so the page never grows into a wall of forms. */
 type Panel = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; cloud: string } | { kind: 'export' };
@@ -50,6 +51,7 @@ export function CloudsPage() {
         }
       />
       <div className="space-y-4 px-6 py-4">
+        <SignOutNotice />
         <ConfigProblems />
         {storageNotice ? <Notice tone="warning" title="Saved clouds">{storageNotice}</Notice> : null}
         {runtime.oidcLogin && browserLoginClouds > 0 ? <OidcSignInPanel login={runtime.oidcLogin} clouds={browserLoginClouds} now={now} /> : null}
