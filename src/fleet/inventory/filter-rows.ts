@@ -36,11 +36,17 @@ export function readIpQuery(input: string): IpQuery {
   return cidr ? { kind: 'cidr', cidr } : { kind: 'text', text: text.toLowerCase() };
 }
 
-type Predicate = (row: ServerRow) => boolean;
+/**
+ * Tells whether a row passes; `searchText` is the row's serverSearchText,
+ * which callers filtering often keep beside the row so a keystroke never
+ * rebuilds it.
+ */
+export type ServerRowPredicate = (row: ServerRow, searchText?: string) => boolean;
+type Check = (row: ServerRow, searchText: string | undefined) => boolean;
 
 /** Builds one predicate for all active filters; inactive ones cost nothing per row. */
-export function serverRowPredicate(filters: ServerFilters): Predicate {
-  const checks: Predicate[] = [];
+export function serverRowPredicate(filters: ServerFilters): ServerRowPredicate {
+  const checks: Check[] = [];
   const exact = (field: 'status' | 'cloud' | 'region' | 'site' | 'flavor' | 'imageId', wanted: string) => {
     if (wanted !== '') checks.push((row) => row[field] === wanted);
   };
@@ -59,17 +65,22 @@ export function serverRowPredicate(filters: ServerFilters): Predicate {
   }
 
   const text = filters.text.trim().toLowerCase();
-  if (text !== '') checks.push((row) => textOf(row).includes(text));
+  if (text !== '') checks.push((row, searchText) => (searchText ?? serverSearchText(row)).includes(text));
 
-  return (row) => checks.every((check) => check(row));
+  if (checks.length === 0) return () => true;
+  return (row, searchText) => {
+    for (const check of checks) if (!check(row, searchText)) return false;
+    return true;
+  };
 }
 
 export function filterServerRows(rows: readonly ServerRow[], filters: ServerFilters): ServerRow[] {
   const matches = serverRowPredicate(filters);
-  return rows.filter(matches);
+  return rows.filter((row) => matches(row));
 }
 
-function textOf(row: ServerRow): string {
+/** What the text filter searches in, lower-cased: computed once per row when rows arrive. */
+export function serverSearchText(row: ServerRow): string {
   return [
     row.name,
     row.id,

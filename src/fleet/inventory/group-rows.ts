@@ -29,23 +29,39 @@ export type ServerListItem = GroupItem | RowItem;
  */
 export function groupServerRows(rows: readonly ServerRow[], by: ServerGroupBy | undefined): ServerListItem[] {
   if (by === undefined) return rows.map((row) => ({ kind: 'row', row }));
-  const groups = new Map<string, { item: GroupItem; rows: ServerRow[] }>();
+  // Region names repeat across clouds: a map per cloud tells them apart without building a key string per row.
+  const byValue = new Map<string, ServerRow[]>();
+  const byCloud = new Map<string, Map<string, ServerRow[]>>();
+  const groups: ServerRow[][] = [];
   for (const row of rows) {
-    const value = by === 'region' ? row.region : row[by];
-    const key = by === 'region' ? `${row.cloud}/${row.region}` : value;
-    let group = groups.get(key);
-    if (!group) {
-      const item: GroupItem = { kind: 'group', key, field: by, value, count: 0, ...(by === 'region' ? { cloud: row.cloud } : {}) };
-      group = { item, rows: [] };
-      groups.set(key, group);
+    let into = byValue;
+    if (by === 'region') {
+      let regions = byCloud.get(row.cloud);
+      if (!regions) {
+        regions = new Map();
+        byCloud.set(row.cloud, regions);
+      }
+      into = regions;
     }
-    group.item.count += 1;
-    group.rows.push(row);
+    const value = row[by];
+    let members = into.get(value);
+    if (!members) {
+      members = [];
+      into.set(value, members);
+      groups.push(members);
+    }
+    members.push(row);
   }
-  const items: ServerListItem[] = [];
-  for (const { item, rows: members } of groups.values()) {
-    items.push(item);
-    for (const row of members) items.push({ kind: 'row', row });
+  const items = new Array<ServerListItem>(rows.length + groups.length);
+  let next = 0;
+  for (const members of groups) {
+    const first = members[0] as ServerRow;
+    const value = first[by];
+    items[next++] =
+      by === 'region'
+        ? { kind: 'group', key: `${first.cloud}/${value}`, field: by, value, cloud: first.cloud, count: members.length }
+        : { kind: 'group', key: value, field: by, value, count: members.length };
+    for (const row of members) items[next++] = { kind: 'row', row };
   }
   return items;
 }

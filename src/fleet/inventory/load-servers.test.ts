@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OpenStackError, type CloudSession, type Server } from '../../openstack/index.ts';
-import { loadCloudServers, mergeRefresh, rowsOf, type CloudServers, type ServersSource } from './load-servers.ts';
+import { loadCloudServers, loadProjectsServers, mergeRefresh, rowsOf, type CloudServers, type ServersSource } from './load-servers.ts';
 
 const server = (id: string): Server => ({
   id,
@@ -94,6 +94,32 @@ describe('loadCloudServers', () => {
     const source = fakeSource({ one: [] });
     source.signIn = () => Promise.reject(new OpenStackError('no', { kind: 'unauthorized', cloud: 'ams' }));
     await expect(loadCloudServers(source)).rejects.toMatchObject({ kind: 'unauthorized' });
+  });
+});
+
+describe('loadProjectsServers', () => {
+  it('lists each project\'s own servers through its token, even as an admin, each row and region naming its project', async () => {
+    const demo = fakeSource({ one: [[server('d')]] });
+    const ops = fakeSource({ one: [[server('o')]] });
+    const result = await loadProjectsServers([
+      { project: { id: 'p-demo', name: 'demo' }, client: demo },
+      { project: { id: 'p-ops', name: 'ops' }, client: ops },
+    ]);
+    expect([demo.allTenants, ops.allTenants]).toEqual([[false], [false]]);
+    expect(result.regions.map((region) => `${region.project?.name}/${region.region}`)).toEqual(['demo/one', 'ops/one']);
+    expect(rowsOf(result).map((row) => `${row.id}:${row.project}`)).toEqual(['d:demo', 'o:ops']);
+  });
+
+  it('reports a project that cannot sign in beside the others\' rows', async () => {
+    const refused = new OpenStackError('no role', { kind: 'unauthorized', cloud: 'ams' });
+    const ops = fakeSource({ one: [] });
+    ops.signIn = () => Promise.reject(refused);
+    const result = await loadProjectsServers([
+      { project: { id: 'p-demo', name: 'demo' }, client: fakeSource({ one: [[server('d')]] }) },
+      { project: { id: 'p-ops', name: 'ops' }, client: ops },
+    ]);
+    expect(rowsOf(result).map((row) => row.id)).toEqual(['d']);
+    expect(result.failedProjects).toEqual([{ project: { id: 'p-ops', name: 'ops' }, error: refused }]);
   });
 });
 

@@ -1,9 +1,12 @@
 import type { CloudClient, ComputeApi } from '../../openstack/index.ts';
+import { loadEachProject, type FailedProject, type InventoryProject, type ProjectScoped } from './per-project-load.ts';
 import { toServerRow, type ServerRow } from './server-row.ts';
 
 /** What one region of one cloud has given so far. */
 export interface RegionServers {
   region: string;
+  /** The project whose token listed the region; absent for the cloud's own project. */
+  project?: InventoryProject;
   /** 'loading' until the last page arrived or a request failed. */
   state: 'loading' | 'ok' | 'failed';
   rows: readonly ServerRow[];
@@ -17,7 +20,10 @@ export interface RegionServers {
 /** One cloud's servers, region by region: what the servers query caches and streams. */
 export interface CloudServers {
   cloud: string;
+  /** Per region, or per project and region with "all projects I can see". */
   regions: readonly RegionServers[];
+  /** Projects whose sign-in failed: the others' rows stand, these carry the error. */
+  failedProjects?: readonly FailedProject[];
 }
 
 /** What the loader needs of a cloud client: enough for a fake in tests. */
@@ -31,7 +37,15 @@ export interface LoadServersOptions {
   /** Called after every page and every region's end, with the whole cloud as it stands. */
   onProgress?: (snapshot: CloudServers) => void;
   now?: () => number;
+  /**
+   * The project this client is scoped to: its regions are named after it and
+   * it lists only that project's servers, even for an admin, so that every
+   * server of "all projects I can see" is listed once, by its own project.
+   */
+  project?: InventoryProject;
 }
+
+export type ServersProjectSource = ProjectScoped<ServersSource>;
 
 /**
  * Loads every server of one cloud, all regions side by side, every page (no
@@ -40,13 +54,14 @@ export interface LoadServersOptions {
  * the whole cloud, since then no region is known.
  */
 export async function loadCloudServers(source: ServersSource, options: LoadServersOptions = {}): Promise<CloudServers> {
-  const { signal, pageSize, onProgress } = options;
+  const { signal, pageSize, onProgress, project } = options;
   const now = options.now ?? Date.now;
   const session = source.session() ?? (await source.signIn(signal));
   // Admins see every project's servers: the fleet view is for operators.
-  const allTenants = session.roles.includes('admin');
+  const allTenants = project === undefined && session.roles.includes('admin');
+  const scoped = project === undefined ? {} : { project };
   const regions = new Map<string, RegionServers>(
-    source.regions().map((region) => [region, { region, state: 'loading', rows: [], complete: false }]),
+    source.regions().map((region) => [region, { region, ...scoped, state: 'loading', rows: [], complete: false }]),
   );
   const snapshot = (): CloudServers => ({ cloud: source.cloud, regions: [...regions.values()] });
   const update = (region: string, change: Partial<RegionServers>) => {
@@ -63,7 +78,7 @@ export async function loadCloudServers(source: ServersSource, options: LoadServe
         for await (const page of compute.servers({ signal, pageSize, allTenants })) {
           if (page.length === 0) continue;
           // A new array per page: snapshots already handed out must not change under their readers.
-          rows = rows.concat(page.map((server) => toServerRow(server, { cloud: source.cloud, region })));
+          rows = rows.concat(page.map((server) => toServerRow(server, { cloud: source.cloud, region, ...(project ? { project: project.name } : {}) })));
           update(region, { rows });
         }
         update(region, { state: 'ok', complete: true, loadedAt: now(), error: undefined });
@@ -77,6 +92,22 @@ export async function loadCloudServers(source: ServersSource, options: LoadServe
 }
 
 /**
+ * One cloud read through each of its project sources side by side ("all
+ * projects I can see"), each listing its own project's servers: every
+ * project's regions are their own sources, and a project that cannot sign in
+ * costs only its own rows.
+ */
+export function loadProjectsServers(sources: readonly ServersProjectSource[], options: Omit<LoadServersOptions, 'project'> = {}): Promise<CloudServers> {
+  const cloud = sources[0]?.client.cloud ?? '';
+  return loadEachProject<ServersSource, CloudServers>(
+    sources,
+    ({ client, project }, { onProgress }) => loadCloudServers(client, { ...options, ...(project ? { project } : {}), onProgress }),
+    (parts, failedProjects) => ({ cloud, regions: parts.flatMap((part) => part.regions), ...(failedProjects.length > 0 ? { failedProjects } : {}) }),
+    options,
+  );
+}
+
+/**
  * What to show while a cloud is loaded again: regions still loading keep their
  * previous complete rows (so a background refresh never empties the table),
  * regions that finished show the fresh result, and a region that now fails
@@ -84,16 +115,20 @@ export async function loadCloudServers(source: ServersSource, options: LoadServe
  */
 export function mergeRefresh(previous: CloudServers | undefined, next: CloudServers): CloudServers {
   if (!previous) return next;
-  const before = new Map(previous.regions.map((region) => [region.region, region]));
+  const before = new Map(previous.regions.map((region) => [sourceKey(region), region]));
   return {
-    cloud: next.cloud,
+    ...next,
     regions: next.regions.map((region) => {
-      const old = before.get(region.region);
+      const old = before.get(sourceKey(region));
       if (!old || !old.complete || region.state === 'ok') return region;
       if (region.state === 'loading') return { ...old, state: 'loading' };
       return { ...old, state: 'failed', error: region.error };
     }),
   };
+}
+
+function sourceKey(region: RegionServers): string {
+  return `${region.project?.id ?? ''}/${region.region}`;
 }
 
 export function rowsOf(cloud: CloudServers): ServerRow[] {

@@ -40,7 +40,7 @@ export function sortValue(row: ServerRow, column: ServerColumnId): string {
     case 'site':
       return row.site;
     case 'project':
-      return row.projectId;
+      return row.project ?? row.projectId;
     case 'flavor':
       return row.flavor;
     case 'image':

@@ -29,6 +29,8 @@ export interface ServerRow {
   /** The availability zone (an edge site, or an AZ); '' when unscheduled or unknown. */
   site: string;
   projectId: string;
+  /** The project's name, when the rows were read per project ("all projects I can see"). */
+  project?: string;
   /** The flavor's name (2.47+) or, before 2.47, its id; '' when unknown. */
   flavor: string;
   vcpus?: number;
@@ -54,6 +56,8 @@ export interface ServerRow {
 export interface RowPlace {
   cloud: string;
   region: string;
+  /** The name of the project every server of this listing belongs to, when the listing was scoped to one. */
+  project?: string;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -71,6 +75,7 @@ export function toServerRow(server: Server, place: RowPlace): ServerRow {
     cloud,
     region,
     projectId: server.tenant_id,
+    ...(place.project === undefined ? {} : { project: place.project }),
     created: server.created,
     site: server['OS-EXT-AZ:availability_zone'] ?? '',
     imageId: server.image ? server.image.id : '',

@@ -17,18 +17,14 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
  */
 export function sortServerRows(rows: readonly ServerRow[], sort: ServerSort): ServerRow[] {
   const keyed = rows.map((row, index) => ({ row, index, value: sortValue(row, sort.column) }));
-  const direction = sort.descending ? -1 : 1;
-  keyed.sort((a, b) => {
-    if (a.value === '' || b.value === '') {
-      if (a.value !== b.value) return a.value === '' ? 1 : -1;
-      return a.index - b.index;
-    }
-    return direction * compareText(a.value, b.value) || a.index - b.index;
-  });
+  keyed.sort((a, b) => compareSortValues(a.value, b.value, sort.descending) || a.index - b.index);
   return keyed.map((entry) => entry.row);
 }
 
-function compareText(a: string, b: string): number {
+/** How two sort values order: naturally, case-insensitively, empty last in both directions; 0 leaves the tie to the caller. */
+export function compareSortValues(a: string, b: string, descending: boolean): number {
   if (a === b) return 0;
-  return collator.compare(a, b);
+  if (a === '' || b === '') return a === '' ? 1 : -1;
+  const order = collator.compare(a, b);
+  return descending ? -order : order;
 }

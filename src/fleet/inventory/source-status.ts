@@ -18,6 +18,8 @@ export interface CloudServersState {
 export interface SourceStatus {
   cloud: string;
   region?: string;
+  /** The project's name when the cloud is read per project ("all projects I can see"). */
+  project?: string;
   health: CloudHealth;
   error?: unknown;
   rows: number;
@@ -63,10 +65,14 @@ export function inventorySources(states: readonly CloudServersState[], now: numb
       });
       continue;
     }
+    for (const { project, error } of state.data?.failedProjects ?? []) {
+      sources.push({ cloud: state.cloud, project: project.name, health: cloudHealth({ now, staleAfterMs, error }), error, rows: 0, loading: state.fetching, complete: false });
+    }
     for (const region of regions) {
       sources.push({
         cloud: state.cloud,
         region: region.region,
+        ...(region.project ? { project: region.project.name } : {}),
         health: cloudHealth({ now, staleAfterMs, error: region.state === 'failed' ? region.error : undefined, lastSuccessAt: region.loadedAt }),
         error: region.state === 'failed' ? region.error : undefined,
         rows: region.rows.length,

@@ -2,14 +2,18 @@ import { NavLink, Outlet } from 'react-router';
 import { useFleetRuntime } from './fleet-runtime-context.tsx';
 import { ThemeSwitcher } from './ThemeSwitcher.tsx';
 import { FleetStatusBar } from '../features/fleet-status/FleetStatusBar.tsx';
+import { ProjectSwitcher } from '../features/projects/ProjectSwitcher.tsx';
+import { SignOutButton } from '../features/projects/SignOutButton.tsx';
+import { GlobalSearch } from '../features/search/GlobalSearch.tsx';
 
 const NAV = [
   { to: '/clouds', label: 'Clouds' },
   { to: '/servers', label: 'Servers' },
   { to: '/networks', label: 'Networks' },
   { to: '/images', label: 'Images' },
+  { to: '/parity', label: 'Parity' },
   { to: '/topology', label: 'Topology' },
-  { to: '/actions', label: 'Actions' },
+  { to: '/actions', label: 'Actions', changesClouds: true },
 ];
 
 // The wall locks its tab read-only for good (it is meant for a screen of its own), so it opens in a new tab.
@@ -36,14 +40,17 @@ export function Shell() {
           <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">Read-only</span>
         ) : null}
         <div className="ml-auto flex items-center gap-3">
+          <GlobalSearch />
           <FleetStatusBar />
+          <ProjectSwitcher />
           <ThemeSwitcher />
+          <SignOutButton />
         </div>
       </header>
       <div className="flex flex-1">
         <nav aria-label="Main" className="w-44 shrink-0 border-r border-slate-200 px-2 py-3 dark:border-slate-800">
           <ul className="space-y-0.5">
-            {NAV.map((item) => (
+            {NAV.filter((item) => !(readOnly && item.changesClouds)).map((item) => (
               <li key={item.to}>
                 <NavLink
                   to={item.to}

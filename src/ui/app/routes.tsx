@@ -1,8 +1,8 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { CloudsPage } from '../features/clouds/CloudsPage.tsx';
-import { PlannedPage } from '../features/planned/PlannedPage.tsx';
+import { NetworksPage } from '../features/networks/NetworksPage.tsx';
+import { ImagesPage } from '../features/images/ImagesPage.tsx';
 import { ServersPage } from '../features/servers/ServersPage.tsx';
-import { PLANNED_VIEWS } from '../features/planned/planned-views.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { Shell } from './Shell.tsx';
 
@@ -13,10 +13,11 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/clouds" replace /> },
       { path: 'clouds', element: <CloudsPage /> },
       { path: 'servers', element: <ServersPage /> },
-      { path: 'networks', element: <PlannedPage view={PLANNED_VIEWS.networks} /> },
-      { path: 'images', element: <PlannedPage view={PLANNED_VIEWS.images} /> },
+      { path: 'networks', element: <NetworksPage /> },
+      { path: 'images', element: <ImagesPage /> },
+      { path: 'parity', lazy: async () => ({ Component: (await import('../features/parity/ParityPage.tsx')).ParityPage }) },
       { path: 'topology', lazy: async () => ({ Component: (await import('../features/topology/TopologyPage.tsx')).TopologyPage }) },
-      { path: 'actions', element: <PlannedPage view={PLANNED_VIEWS.actions} /> },
+      { path: 'actions', lazy: async () => ({ Component: (await import('../features/actions/ActionsPage.tsx')).ActionsPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -5,6 +5,7 @@ import { useFleetRuntime } from '../../app/fleet-runtime-context.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useSetForcedTheme } from '../../stores/theme-store.ts';
 import { useServersView } from '../servers/use-servers-view.ts';
+import { EmbedParity } from '../parity/EmbedParity.tsx';
 import { EmbedHealth } from './EmbedHealth.tsx';
 import { EMBED_PANELS, isEmbedPanel, serverFiltersOf, type EmbedPanel, type HostMessage } from './embed-messages.ts';
 import { EmbedServers } from './EmbedServers.tsx';
@@ -42,11 +43,7 @@ export function EmbedPage() {
     >
       {!isEmbedPanel(panel) ? (
         <Notice tone="warning" title="No such panel">
-          The embeddable panels are {EMBED_PANELS.filter((name) => name !== 'parity').join(', ')}.
-        </Notice>
-      ) : panel === 'parity' ? (
-        <Notice tone="info" title="Parity is not available yet">
-          The parity matrix (key pairs, images, flavors and quotas side by side across clouds) is not built yet; this panel will show it once it is.
+          The embeddable panels are {EMBED_PANELS.join(', ')}.
         </Notice>
       ) : locked ? (
         <Panel panel={panel} theme={theme} setTheme={setTheme} horizon={horizon} />
@@ -55,7 +52,7 @@ export function EmbedPage() {
   );
 }
 
-function Panel({ panel, theme, setTheme, horizon }: { panel: Exclude<EmbedPanel, 'parity'>; theme: 'light' | 'dark'; setTheme: (theme: 'light' | 'dark') => void; horizon: boolean }) {
+function Panel({ panel, theme, setTheme, horizon }: { panel: EmbedPanel; theme: 'light' | 'dark'; setTheme: (theme: 'light' | 'dark') => void; horizon: boolean }) {
   const [view, update] = useServersView();
   const onMessage = useCallback(
     (message: HostMessage) => {
@@ -69,6 +66,7 @@ function Panel({ panel, theme, setTheme, horizon }: { panel: Exclude<EmbedPanel,
     servers: <EmbedServers view={view} update={update} onSelect={select} />,
     topology: <EmbedTopology cloud={view.filters.cloud} theme={theme} onSelect={select} />,
     health: <EmbedHealth cloud={view.filters.cloud} onSelect={select} />,
+    parity: <EmbedParity />,
   };
   return (
     <>

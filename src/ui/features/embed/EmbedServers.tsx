@@ -23,11 +23,11 @@ export function EmbedServers({ view, update, onSelect }: { view: ServersViewStat
     setSelected(row.key);
     onSelect({ kind: 'server', cloud: row.cloud, region: row.region, id: row.id, name: row.name, status: row.status });
   };
-  const filtered = rows.matching !== rows.all.length;
+  const filtered = rows.matching !== rows.total;
   return (
     <>
       <p role="status" aria-label="Matching servers" className="shrink-0 px-1 pb-1.5 text-xs text-slate-600 dark:text-slate-400">
-        {filtered ? `${rows.matching.toLocaleString('en')} of ${rows.all.length.toLocaleString('en')} servers match` : `${rows.all.length.toLocaleString('en')} servers`}
+        {filtered ? `${rows.matching.toLocaleString('en')} of ${rows.total.toLocaleString('en')} servers match` : `${rows.total.toLocaleString('en')} servers`}
         {summary.failingClouds > 0 ? <span className="text-red-700 dark:text-red-400"> · {summary.failingClouds} failing {summary.failingClouds === 1 ? 'cloud' : 'clouds'}</span> : null}
         {summary.pendingClouds > 0 ? ` · ${summary.pendingClouds} loading` : null}
       </p>

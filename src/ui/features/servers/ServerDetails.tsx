@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ServerRow } from '../../../fleet/inventory/server-row.ts';
+import { ActionLog, AttachedVolumes, ServerConsole } from './ServerExtras.tsx';
 import { ServerStatus } from './ServerStatus.tsx';
 
 /** Everything the inventory holds about one server; fields the API did not give are said to be missing. */
@@ -88,6 +89,9 @@ function RowFields({ row }: { row: ServerRow }) {
             <h3 className="mb-1 text-xs font-semibold text-slate-600 uppercase dark:text-slate-400">Security groups</h3>
             {row.securityGroups.length === 0 ? <Missing text="None" /> : <p className="text-sm"><bdi>{row.securityGroups.join(', ')}</bdi></p>}
           </section>
+          <AttachedVolumes row={row} />
+          <ActionLog row={row} />
+          <ServerConsole row={row} />
         </>
       ) : null}
     </div>

@@ -1,11 +1,13 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { inventorySources, summarizeInventory } from '../../../fleet/inventory/source-status.ts';
 import { useClouds } from '../../app/fleet-runtime-context.tsx';
-import { Notice } from '../../components/Notice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ServerActionsLink, useActionsAllowed, useServerSelection } from '../actions/ServerSelection.tsx';
 import { useNow } from '../../lib/use-now.ts';
-import { SERVERS_STALE_AFTER_MS, useCloudServers } from './api/cloud-servers.ts';
-import { InventorySources } from './InventorySources.tsx';
+import { EmptyTable, InventoryCounts, MatchCount, NoCloudsNotice, RefreshAllButton } from '../inventory-common/InventoryPageParts.tsx';
+import { InventorySources } from '../inventory-common/InventorySources.tsx';
+import { useFetchingClouds } from '../inventory-common/use-fetching-clouds.ts';
+import { SERVERS_STALE_AFTER_MS, useCloudServers, type CloudServersEntry } from './api/cloud-servers.ts';
 import { ServerDetails } from './ServerDetails.tsx';
 import { ServerFilterBar } from './ServerFilterBar.tsx';
 import { ServersTable } from './ServersTable.tsx';
@@ -14,49 +16,46 @@ import { useServersView } from './use-servers-view.ts';
 
 export function ServersPage() {
   const clouds = useClouds();
-  const entries = useCloudServers();
+  const entries = useStableEntries(useCloudServers());
   const [view, update] = useServersView();
   const now = useNow(15_000);
   const rows = useServerRows(
     entries.map((entry) => entry.data),
     view,
   );
-  const sources = inventorySources(entries, now, SERVERS_STALE_AFTER_MS);
+  // Memoized so a keystroke in the filter does not re-render hundreds of source badges.
+  const sources = useMemo(() => inventorySources(entries, now, SERVERS_STALE_AFTER_MS), [entries, now]);
   const summary = summarizeInventory(sources);
-  const fetching = useMemo(() => new Set(entries.filter((entry) => entry.fetching).map((entry) => entry.cloud)), [entries]);
-  const refresh = (cloud: string) => entries.find((entry) => entry.cloud === cloud)?.refetch();
+  const fetching = useFetchingClouds(entries);
+  const latest = useRef(entries);
+  useEffect(() => {
+    latest.current = entries;
+  });
+  const refresh = useCallback((cloud: string) => latest.current.find((entry) => entry.cloud === cloud)?.refetch(), []);
   const refreshAll = () => entries.forEach((entry) => entry.refetch());
-  const filtered = rows.matching !== rows.all.length;
+  const actionsAllowed = useActionsAllowed();
+  const selection = useServerSelection();
 
   return (
     <>
       <PageHeader
         title="Servers"
-        description={<Counts summary={summary} />}
+        description={<InventoryCounts summary={summary} noun="server" />}
         actions={
-          <button
-            type="button"
-            onClick={refreshAll}
-            disabled={clouds.length === 0}
-            className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
-          >
-            {fetching.size > 0 ? `Loading ${fetching.size} of ${clouds.length}…` : 'Refresh all'}
-          </button>
+          <>
+            {actionsAllowed ? <ServerActionsLink selected={selection.selected} onClear={selection.clear} /> : null}
+            <RefreshAllButton fetching={fetching.size} clouds={clouds.length} onClick={refreshAll} />
+          </>
         }
       />
       <div className="space-y-3 px-6 py-4">
         {clouds.length === 0 ? (
-          <Notice tone="info" title="No clouds yet">
-            Add clouds on the Clouds page (or serve a runtime config with a <code>clouds</code> section) and their servers appear here.
-          </Notice>
+          <NoCloudsNotice noun="servers" />
         ) : (
           <>
-            <InventorySources sources={sources} onRefresh={refresh} fetching={fetching} />
+            <InventorySources sources={sources} onRefresh={refresh} fetching={fetching} noun={['server', 'servers']} />
             <ServerFilterBar view={view} update={update} options={rows.options} />
-            <p role="status" aria-label="Matching servers" className="text-xs text-slate-600 dark:text-slate-400">
-              {filtered ? `${rows.matching.toLocaleString('en')} of ${rows.all.length.toLocaleString('en')} servers match` : `${rows.all.length.toLocaleString('en')} servers`}
-              {rows.updating ? ' · updating…' : ''}
-            </p>
+            <MatchCount matching={rows.matching} total={rows.total} noun="servers" updating={rows.updating} />
             <div className="flex gap-3">
               <div className="min-w-0 flex-1">
                 {rows.items.length > 0 ? (
@@ -68,13 +67,17 @@ export function ServersPage() {
                     openKey={view.open}
                     onOpen={(row) => update((current) => ({ ...current, open: row.key }))}
                     label="Servers"
+                    selected={actionsAllowed ? selection.selected : undefined}
+                    onToggleSelected={actionsAllowed ? selection.toggle : undefined}
                   />
                 ) : (
-                  <EmptyTable loading={summary.pendingClouds > 0} filtered={rows.all.length > 0} />
+                  <EmptyTable>
+                    {rows.total > 0 ? 'No server matches these filters.' : summary.pendingClouds > 0 ? 'Waiting for the first cloud to answer…' : 'No servers in any cloud that answered.'}
+                  </EmptyTable>
                 )}
               </div>
               {view.open !== undefined ? (
-                <ServerDetails row={rows.byKey.get(view.open)} openKey={view.open} onClose={() => update((current) => ({ ...current, open: undefined }))} />
+                <ServerDetails row={rows.find(view.open)} openKey={view.open} onClose={() => update((current) => ({ ...current, open: undefined }))} />
               ) : null}
             </div>
           </>
@@ -84,22 +87,23 @@ export function ServersPage() {
   );
 }
 
-function Counts({ summary }: { summary: ReturnType<typeof summarizeInventory> }) {
-  const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
-  return (
-    <span aria-label="Inventory summary">
-      {plural(summary.rows, 'server')} in {plural(summary.clouds, 'cloud')}
-      {summary.failingClouds > 0 ? <span className="text-red-700 dark:text-red-400">; {plural(summary.failingClouds, 'cloud')} failing</span> : null}
-      {summary.pendingClouds > 0 ? `; ${summary.pendingClouds.toLocaleString('en')} still loading` : null}
-      {summary.signInNeededClouds > 0 ? `; ${plural(summary.signInNeededClouds, 'cloud')} waiting for sign-in` : null}
-    </span>
-  );
-}
-
-function EmptyTable({ loading, filtered }: { loading: boolean; filtered: boolean }) {
-  return (
-    <div className="flex h-48 items-center justify-center rounded-md border border-dashed border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400">
-      {filtered ? 'No server matches these filters.' : loading ? 'Waiting for the first cloud to answer…' : 'No servers in any cloud that answered.'}
-    </div>
-  );
+/** The previous list while no cloud's state changed: every render gets new entry objects, most of them equal. */
+function useStableEntries(entries: CloudServersEntry[]): CloudServersEntry[] {
+  const ref = useRef(entries);
+  const previous = ref.current;
+  const same =
+    previous.length === entries.length &&
+    previous.every((before, index) => {
+      const after = entries[index] as CloudServersEntry;
+      return (
+        before.cloud === after.cloud &&
+        before.data === after.data &&
+        before.error === after.error &&
+        before.dataUpdatedAt === after.dataUpdatedAt &&
+        before.fetching === after.fetching &&
+        before.signInNeeded === after.signInNeeded
+      );
+    });
+  if (!same) ref.current = entries;
+  return ref.current;
 }

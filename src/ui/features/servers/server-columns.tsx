@@ -2,7 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { ServerColumnId } from '../../../fleet/inventory/server-columns.ts';
 import type { ServerRow } from '../../../fleet/inventory/server-row.ts';
 import { ServerStatus } from './ServerStatus.tsx';
-import { TextCell } from './TextCell.tsx';
+import { TextCell } from '../../components/TextCell.tsx';
 
 const column = createColumnHelper<ServerRow>();
 
@@ -43,7 +43,11 @@ export const SERVER_COLUMNS = [
   column.accessor('cloud', { id: 'cloud', size: 120, cell: ({ getValue }) => <TextCell text={getValue()} /> }),
   column.accessor('region', { id: 'region', size: 130, cell: ({ getValue }) => <TextCell text={getValue()} /> }),
   column.accessor('site', { id: 'site', size: 130, cell: ({ getValue }) => <TextCell text={getValue()} /> }),
-  column.accessor('projectId', { id: 'project', size: 140, cell: ({ getValue }) => <TextCell text={getValue()} mono /> }),
+  column.accessor('projectId', {
+    id: 'project',
+    size: 140,
+    cell: ({ row }) => (row.original.project === undefined ? <TextCell text={row.original.projectId} mono /> : <TextCell text={row.original.project} />),
+  }),
   column.accessor('flavor', { id: 'flavor', size: 120, cell: ({ getValue }) => <TextCell text={getValue()} /> }),
   column.accessor('imageId', { id: 'image', size: 140, cell: ({ getValue }) => <TextCell text={getValue()} mono empty="volume / none" /> }),
   column.accessor('host', { id: 'host', size: 150, cell: ({ getValue }) => <TextCell text={getValue()} /> }),

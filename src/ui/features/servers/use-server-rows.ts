@@ -1,23 +1,17 @@
-import { useDeferredValue, useMemo, useRef } from 'react';
-import { filterServerRows } from '../../../fleet/inventory/filter-rows.ts';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { cloudRows, findServerRow, mergeFilterOptions, type CloudRows, type FilterOptions } from '../../../fleet/inventory/cloud-rows.ts';
 import { groupServerRows, type ServerListItem } from '../../../fleet/inventory/group-rows.ts';
 import type { ServersViewState } from '../../../fleet/inventory/inventory-url-state.ts';
-import { rowsOf, type CloudServers } from '../../../fleet/inventory/load-servers.ts';
+import type { CloudServers } from '../../../fleet/inventory/load-servers.ts';
 import type { ServerRow } from '../../../fleet/inventory/server-row.ts';
-import { sortServerRows } from '../../../fleet/inventory/sort-rows.ts';
+import { filterSortedFleet, sortFleet, type SortedFleet } from '../../../fleet/inventory/sorted-fleet.ts';
 
-export interface FilterOptions {
-  status: string[];
-  cloud: string[];
-  region: string[];
-  site: string[];
-  flavor: string[];
-  image: string[];
-}
+export type { FilterOptions } from '../../../fleet/inventory/cloud-rows.ts';
 
 export interface ServerRows {
-  all: readonly ServerRow[];
-  byKey: ReadonlyMap<string, ServerRow>;
+  /** Rows loaded in all. */
+  total: number;
+  find: (key: string) => ServerRow | undefined;
   /** What the table shows: rows, with group headers when grouped. */
   items: ServerListItem[];
   /** Rows that pass the filters. */
@@ -28,21 +22,26 @@ export interface ServerRows {
 }
 
 /**
- * Rows → filtered → sorted → grouped, each step recomputed only when its input
- * changes, and on deferred filters so typing stays smooth at 200,000 rows.
+ * Clouds → rows indexed per cloud → one sorted fleet → filtered → grouped.
+ * A cloud answering re-indexes that cloud and merges its rows into the sorted
+ * fleet; a keystroke filters the sorted fleet without sorting again; a
+ * group-by change regroups the filtered rows. Filters are deferred so typing
+ * stays smooth at 200,000 rows.
  */
 export function useServerRows(datas: readonly (CloudServers | undefined)[], view: ServersViewState): ServerRows {
   const stable = useStableList(datas);
-  const all = useMemo(() => stable.flatMap((data) => (data ? rowsOf(data) : [])), [stable]);
-  const byKey = useMemo(() => new Map(all.map((row) => [row.key, row])), [all]);
-  const options = useMemo(() => filterOptions(all), [all]);
-  const deferredAll = useDeferredValue(all);
-  const filters = useDeferredValue(view.filters);
+  // Any earlier result is a valid starting point (cloudRows and sortFleet check what changed), so a render React discards does no harm.
+  const [last] = useState<{ clouds?: readonly CloudRows[]; fleet?: SortedFleet }>({});
+  const clouds = useMemo(() => (last.clouds = stable.map((data, position) => cloudRows(data, last.clouds?.[position]))), [last, stable]);
+  const options = useMemo(() => mergeFilterOptions(clouds), [clouds]);
   const { sort, groupBy } = view;
-  const filtered = useMemo(() => filterServerRows(deferredAll, filters), [deferredAll, filters]);
-  const sorted = useMemo(() => sortServerRows(filtered, sort), [filtered, sort]);
-  const items = useMemo(() => groupServerRows(sorted, groupBy), [sorted, groupBy]);
-  return { all, byKey, items, matching: filtered.length, options, updating: filters !== view.filters || deferredAll !== all };
+  const sorted = useMemo(() => (last.fleet = sortFleet(last.fleet, clouds, sort)), [last, clouds, sort]);
+  const deferredSorted = useDeferredValue(sorted);
+  const filters = useDeferredValue(view.filters);
+  const filtered = useMemo(() => filterSortedFleet(deferredSorted, filters), [deferredSorted, filters]);
+  const items = useMemo(() => groupServerRows(filtered, groupBy), [filtered, groupBy]);
+  const find = useCallback((key: string) => findServerRow(clouds, key), [clouds]);
+  return { total: sorted.entries.length, find, items, matching: filtered.length, options, updating: filters !== view.filters || deferredSorted !== sorted };
 }
 
 /** The same array while its elements are the same, so memos downstream hold. */
@@ -51,25 +50,4 @@ function useStableList<T>(list: readonly T[]): readonly T[] {
   const previous = ref.current;
   if (previous.length !== list.length || previous.some((item, index) => item !== list[index])) ref.current = list;
   return ref.current;
-}
-
-function filterOptions(rows: readonly ServerRow[]): FilterOptions {
-  const sets = { status: new Set<string>(), cloud: new Set<string>(), region: new Set<string>(), site: new Set<string>(), flavor: new Set<string>(), image: new Set<string>() };
-  for (const row of rows) {
-    sets.status.add(row.status);
-    sets.cloud.add(row.cloud);
-    sets.region.add(row.region);
-    if (row.site !== '') sets.site.add(row.site);
-    if (row.flavor !== '') sets.flavor.add(row.flavor);
-    if (row.imageId !== '') sets.image.add(row.imageId);
-  }
-  const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  return {
-    status: sorted(sets.status),
-    cloud: sorted(sets.cloud),
-    region: sorted(sets.region),
-    site: sorted(sets.site),
-    flavor: sorted(sets.flavor),
-    image: sorted(sets.image),
-  };
 }
