@@ -3,13 +3,16 @@
  *
  *   npx tsx deploy/nginx/generate-nginx-conf.ts --config archipelago.config.json \
  *     --root "$PWD/dist" --listen 127.0.0.1:8443 --state-dir /var/lib/archipelago-nginx \
- *     [--cert cert.pem --key key.pem] > nginx.conf
+ *     [--cert cert.pem --key key.pem] [--connect-src https://keystone.example.net:5000 …] > nginx.conf
+ *
+ * Every response carries the Content-Security-Policy of the config (see
+ * content-security-policy.ts); --connect-src adds origins of clouds the
+ * operators will import on /clouds and reach directly.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { proxyBasePath, proxyRoutesOf } from '../proxy-routes.ts';
-import { renderNginxConf } from './render-nginx-conf.ts';
+import { nginxConfForRuntimeConfig } from './nginx-conf-for-config.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     cert: { type: 'string' },
     key: { type: 'string' },
     'mime-types': { type: 'string' },
+    'connect-src': { type: 'string', multiple: true },
   },
 });
 
@@ -39,13 +43,13 @@ if ((values.cert === undefined) !== (values.key === undefined)) {
   process.exit(2);
 }
 process.stdout.write(
-  renderNginxConf(proxyRoutesOf(config), {
+  nginxConfForRuntimeConfig(config, {
     listen: values.listen ?? '127.0.0.1:8443',
     root: resolve(required('root')),
     stateDir: resolve(required('state-dir')),
     runtimeConfigFile: configPath,
     tls: values.cert && values.key ? { certificate: resolve(values.cert), certificateKey: resolve(values.key) } : undefined,
     mimeTypes: values['mime-types'],
-    proxyBasePath: proxyBasePath(config),
+    connectSrc: values['connect-src'] ?? [],
   }),
 );

@@ -41,16 +41,15 @@ describe('renderNginxConf', () => {
     expect(conf).not.toContain('os-proxy');
   });
 
-  it('lets only the listed portals frame the console, and sends no such header unless asked', () => {
-    const conf = renderNginxConf([], { ...base, frameAncestors: ['https://horizon.example.net', 'http://127.0.0.1:8080'] });
-    expect(conf).toContain(`add_header Content-Security-Policy "frame-ancestors 'self' https://horizon.example.net http://127.0.0.1:8080" always;`);
-    expect(renderNginxConf([], { ...base, frameAncestors: [] })).toContain(`"frame-ancestors 'self'" always;`);
-    expect(renderNginxConf([], base)).not.toContain('frame-ancestors');
+  it('sends the Content-Security-Policy with every answer, error pages included, and none unless asked', () => {
+    const policy = "default-src 'self'; frame-ancestors 'self' https://horizon.example.net";
+    expect(renderNginxConf([], { ...base, contentSecurityPolicy: policy })).toContain(`add_header Content-Security-Policy "${policy}" always;`);
+    expect(renderNginxConf([], base)).not.toContain('Content-Security-Policy');
   });
 
-  it('refuses a frame ancestor that is not a plain origin rather than write it into the config', () => {
-    for (const bad of ['*', 'https://a.example.net; script-src *', 'https://a.example.net" always; include /etc/passwd; #', 'https://a.example.net/path']) {
-      expect(() => renderNginxConf([], { ...base, frameAncestors: [bad] })).toThrow(/frame ancestors must be origins/);
+  it('refuses a policy that could end the header value and write nginx config', () => {
+    for (const bad of [`default-src 'self'" always; include /etc/passwd; #`, 'default-src {', 'default-src \\']) {
+      expect(() => renderNginxConf([], { ...base, contentSecurityPolicy: bad })).toThrow(/characters nginx would read as config/);
     }
   });
 });

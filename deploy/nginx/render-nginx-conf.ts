@@ -16,11 +16,11 @@ export interface NginxOptions {
   /** The proxy base path ('/os-proxy/'); everything under it that no route claims is refused. */
   proxyBasePath?: string;
   /**
-   * Origins allowed to frame the console (the portals that embed its panels),
-   * sent as `Content-Security-Policy: frame-ancestors 'self' …`. Without it no
-   * such header is sent.
+   * The Content-Security-Policy sent with every response (see
+   * content-security-policy.ts; its `frame-ancestors` lets the allowlisted
+   * portals frame the console). Without it no such header is sent.
    */
-  frameAncestors?: readonly string[];
+  contentSecurityPolicy?: string;
 }
 
 /**
@@ -55,7 +55,7 @@ export function renderNginxConf(routes: readonly ProxyRoute[], options: NginxOpt
         listen,
         ...tls,
         `root ${options.root};`,
-        ...(options.frameAncestors ? [frameAncestorsHeader(options.frameAncestors)] : []),
+        ...(options.contentSecurityPolicy === undefined ? [] : [cspHeader(options.contentSecurityPolicy)]),
         ...(options.runtimeConfigFile
           ? ['location = /archipelago.config.json {', indent([`alias ${options.runtimeConfigFile};`, "add_header Cache-Control 'no-store';"]), '}']
           : []),
@@ -95,14 +95,13 @@ function renderRoute(route: ProxyRoute): string[] {
   ];
 }
 
-/** Only plain origins: anything else could end the header value or the directive and write nginx config. */
-const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
+/** Source expressions and keywords only: a quote, backslash or brace could end the value or the directive and write nginx config. */
+const POLICY = /^[A-Za-z0-9 ';:/.*_-]+$/;
 
-function frameAncestorsHeader(origins: readonly string[]): string {
-  const invalid = origins.filter((origin) => !ORIGIN.test(origin));
-  if (invalid.length > 0) throw new Error(`frame ancestors must be origins like https://portal.example.net: ${invalid.map((origin) => JSON.stringify(origin)).join(', ')}`);
-  // `always`: a framed error page must be refused as well.
-  return `add_header Content-Security-Policy "frame-ancestors ${["'self'", ...origins].join(' ')}" always;`;
+function cspHeader(policy: string): string {
+  if (!POLICY.test(policy)) throw new Error(`the Content-Security-Policy holds characters nginx would read as config: ${JSON.stringify(policy)}`);
+  // `always`: error pages are protected (and refused in a foreign frame) as well.
+  return `add_header Content-Security-Policy "${policy}" always;`;
 }
 
 /** Nested blocks are indented once per level because inner blocks arrive already indented. */
