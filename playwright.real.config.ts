@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './e2e/fixtures/chromium.ts';
-import { BUILD_DIR, PREVIEW_PORT, PREVIEW_URL } from './e2e/fixtures/e2e-env.ts';
+import { PREVIEW_PORT } from './e2e/fixtures/e2e-env.ts';
+import { BASE_CONFIG, PREVIEW_SERVER } from './e2e/fixtures/playwright-base.ts';
 
 /**
  * The console against the real OpenStack lab (scripts/openstack-lab), run by
@@ -8,6 +8,7 @@ import { BUILD_DIR, PREVIEW_PORT, PREVIEW_URL } from './e2e/fixtures/e2e-env.ts'
  * as playwright.config.ts: Debian's, kept off the network.
  */
 export default defineConfig({
+  ...BASE_CONFIG,
   testDir: 'e2e-real',
   // Its own folder: the simulator suite may be running beside it on the same machine.
   outputDir: `test-results/real-${PREVIEW_PORT}`,
@@ -15,19 +16,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
-  forbidOnly: Boolean(process.env.CI),
   workers: 1,
-  reporter: [['list']],
-  use: {
-    baseURL: PREVIEW_URL,
-    trace: 'retain-on-failure',
-    launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] },
-  },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: `npx vite build --logLevel warn --outDir ${BUILD_DIR} && npx vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort --outDir ${BUILD_DIR}`,
-    url: PREVIEW_URL,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  webServer: PREVIEW_SERVER,
 });
