@@ -75,7 +75,7 @@ async function projectNetworkName(client: CloudClient): Promise<string> {
 
 async function serversNamed(client: CloudClient, name: string) {
   const found = [];
-  for await (const page of listServers(await client.serviceHttp('compute', 'RegionOne'))) found.push(...page.filter((server) => server.name === name));
+  for await (const page of listServers(await client.serviceHttp('compute', 'RegionOne'))) found.push(...page.filter((server) => 'name' in server && server.name === name));
   return found;
 }
 
