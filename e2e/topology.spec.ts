@@ -35,8 +35,22 @@ test.describe('the topology of the demo fleet', () => {
     await node(page, named('cell', 'c1')).click();
     await expect(node(page, named('site', `${region}a`))).toBeVisible();
     await expect(page.getByRole('complementary', { name: 'Topology details' })).toContainText('cell');
+    // Opening the cell brought its sites into view; only cards in view are drawn, so back to the whole graph to reach the cloud.
+    await page.getByRole('button', { name: 'Fit to view' }).click();
     await core.click();
     await expect(node(page, named('region', region))).toHaveCount(0);
+
+    // The arrows walk the tree: Right opens, Right again goes to the first child, Left goes back up.
+    await core.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(node(page, named('region', region))).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    await expect(node(page, named('region', region))).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(node(page, named('region', regional?.regions[1] as string))).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(core).toBeFocused();
+    await expect(page).toHaveURL(/[?&]node=cloud%3A/);
   });
 
   test('a cloud that is down is failing up to the fleet; the healthy fleet is not', async ({ page }) => {
@@ -70,6 +84,12 @@ test.describe('the topology of the demo fleet', () => {
     await expect(target).toHaveClass(/selected/);
     await expect(page.getByRole('link', { name: 'Servers here' })).toHaveAttribute('href', new RegExp(`cloud=${edge?.name}.*q=${host}`));
 
+    // The selection is in the URL: the link opens the graph down to the host again.
+    await expect(page).toHaveURL(/[?&]node=host%3A/);
+    await page.reload();
+    await expect(node(page, named('host', host))).toHaveClass(/selected/);
+    await expect(page.getByRole('complementary', { name: 'Topology details' })).toContainText(host);
+
     await page.getByRole('searchbox', { name: 'Find site or host' }).fill('no-such-host');
     await page.getByRole('button', { name: 'Find' }).click();
     await expect(page.getByRole('alert')).toContainText('No site or host matches “no-such-host”');
@@ -84,5 +104,23 @@ test.describe('the topology of the demo fleet', () => {
     const svg = await readFile(await download.path(), 'utf8');
     expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
     for (const cloud of demoClouds()) expect(svg).toContain(`>${cloud.name}</text>`);
+  });
+
+  test('a fleet of 1,000 clouds is drawn as one block of collapsed clouds, and the page answers while they load', async ({ page }) => {
+    // The clouds answer only after 10–20 s: what is measured here is the console drawing 1,000 clouds, not the in-page simulator answering them.
+    await serveRuntimeConfig(page, { demo: { fleet: 'sites=1000,servers=4,seed=7,latency=15000~5000' } });
+    await page.goto('/topology');
+    const block = page.getByRole('button', { name: /^1,000 Keystones.*: zoom in to see them$/ });
+    await expect(block).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText('Waiting for 1000 of 1000 clouds; the graph fills in as they answer.')).toBeVisible();
+    // Zoomed out, the block is a mosaic: the cards themselves are not in the page.
+    await expect(page.locator('.react-flow__node-topology')).toHaveCount(1);
+
+    await block.click();
+    await expect(node(page, /^cloud \S+: loading$/).first()).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Find site or host' }).fill('ams-2');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(node(page, 'cloud ams-2: loading')).toBeFocused();
+    await expect(page.getByText(/^Waiting for \d+ of 1000 clouds/)).toBeVisible();
   });
 });

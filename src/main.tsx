@@ -6,6 +6,7 @@ import { createCloudRegistryStore } from './fleet/registry/cloud-registry-store.
 import { createFleetConnections } from './fleet/session/fleet-connections.ts';
 import { createFleetRuntime, type FleetRuntime } from './fleet/fleet-runtime.ts';
 import { setDisplayConfig } from './fleet/wall/display-config.ts';
+import { setTopologyRules } from './fleet/topology/configured-rules.ts';
 import { createOidcLogin, type OidcLogin } from './fleet/session/oidc-login.ts';
 import { browserStorage } from './boot/browser-storage.ts';
 import { loadRuntimeConfig } from './boot/load-runtime-config.ts';
@@ -21,6 +22,7 @@ async function buildRuntime(): Promise<FleetRuntime> {
   const requestedFleet = new URLSearchParams(window.location.search).get('fleet') ?? undefined;
   // The simulator is loaded only when the demo runs, so a production console never ships it to the page otherwise.
   const demo = config.demo ? await (await import('./demo/start-demo-fleet.ts')).startDemoFleet(requestedFleet ?? config.demo.fleet) : undefined;
+  setTopologyRules(config.topology ?? demo?.topologyRules);
   const transport = transportFor(config.proxy);
   const registry = createCloudRegistryStore({ fixed: [...(demo?.clouds ?? []), ...config.clouds], transportFor: transport, storage: browserStorage() });
   const oidcLogin = config.oidc

@@ -1,4 +1,5 @@
 import type { CloudDefinition } from '../fleet/registry/cloud-definition.ts';
+import { DEMO_TOPOLOGY_RULES, type TopologyRules } from '../fleet/topology/topology-rules.ts';
 import {
   createSimFleet,
   DEFAULT_FLEET_SPEC,
@@ -14,6 +15,8 @@ export interface DemoFleet {
   /** Why the requested spec was not used, if it was not. */
   specProblem?: string;
   clouds: CloudDefinition[];
+  /** Cells and sites of the simulated clouds, used unless the runtime config has its own. */
+  topologyRules: TopologyRules;
 }
 
 /**
@@ -25,7 +28,7 @@ export async function startDemoFleet(requestedSpec: string | undefined): Promise
   const { specText, spec, specProblem } = chooseSpec(requestedSpec);
   const sim = createSimFleet(spec, { originFor: demoOriginFor });
   await startSimWorker(sim, { quiet: true });
-  return { fleetSpec: specText, specProblem, clouds: sim.clouds().map(cloudDefinitionOf) };
+  return { fleetSpec: specText, specProblem, clouds: sim.clouds().map(cloudDefinitionOf), topologyRules: DEMO_TOPOLOGY_RULES };
 }
 
 function chooseSpec(requested: string | undefined) {

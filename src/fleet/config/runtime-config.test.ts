@@ -29,6 +29,16 @@ describe('parseRuntimeConfig', () => {
     expect(parseRuntimeConfig({}).demo).toBeUndefined();
   });
 
+  it('reads the topology rules and reports a bad one by cloud and key, beside the clouds', () => {
+    const config = parseRuntimeConfig({
+      clouds: { ams: entry('https://ams.example.test/v3') },
+      topology: { clouds: { 'edge-*': { sites: { from: 'whole-cloud' } }, ams: { cells: { from: 'host-pattern', pattern: '[' } } } },
+    });
+    expect(config.clouds.map((c) => c.name)).toEqual(['ams']);
+    expect(config.topology).toEqual({ clouds: { 'edge-*': { sites: { from: 'whole-cloud' } } } });
+    expect(config.problems).toEqual([{ cloud: 'ams', key: 'topology.clouds.ams.cells.pattern', message: expect.stringContaining('regular expression') }]);
+  });
+
   it('rejects a file of the wrong shape with the path of the bad key', () => {
     expect(() => parseRuntimeConfig({ readOnly: 'yes' })).toThrow(RuntimeConfigError);
     expect(() => parseRuntimeConfig({ readOnly: 'yes' })).toThrow(/readOnly/);

@@ -4,6 +4,8 @@ import type { CloudDefinition } from '../registry/cloud-definition.ts';
 import { cloudFromCloudsYamlEntry, type EntryProblem } from '../registry/cloud-from-clouds-yaml.ts';
 import { oidcSettingsSchema, type OidcSettings } from './oidc-settings.ts';
 import { wallConfigSchema, type WallConfig } from '../wall/wall-settings.ts';
+import { parseTopologyRules } from '../topology/topology-rules-config.ts';
+import type { TopologyRules } from '../topology/topology-rules.ts';
 
 /** The file served beside the app that deployments use to pre-load clouds and switch modes. */
 export const RUNTIME_CONFIG_PATH = '/archipelago.config.json';
@@ -21,6 +23,8 @@ export interface RuntimeConfig {
   wall?: WallConfig;
   /** Host origins whose postMessage the embedded panels accept and answer. */
   embed?: { allowedOrigins: string[] };
+  /** How each cloud's hosts map to cells and sites (docs/topology.md); bad entries are in `problems`. */
+  topology?: TopologyRules;
   /** Entries that could not be used; the others still load. */
   problems: EntryProblem[];
   warnings: EntryProblem[];
@@ -35,6 +39,8 @@ const runtimeConfigSchema = z.object({
   oidc: oidcSettingsSchema.optional(),
   wall: wallConfigSchema.optional(),
   embed: z.object({ allowedOrigins: z.array(z.string()) }).optional(),
+  /** Checked entry by entry (topology-rules-config.ts), so one bad rule does not reject the file. */
+  topology: z.unknown().optional(),
 });
 
 export class RuntimeConfigError extends Error {
@@ -68,6 +74,8 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
     warnings.push(...result.warnings);
     clouds.push({ ...result.cloud, transport: transport(name) });
   }
+  const topology = parseTopologyRules(config.topology);
+  problems.push(...topology.problems);
   return {
     demo: demoOf(config.demo),
     readOnly: config.readOnly ?? false,
@@ -76,6 +84,7 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
     oidc: config.oidc,
     wall: config.wall,
     embed: config.embed,
+    topology: topology.rules,
     problems,
     warnings,
   };

@@ -39,6 +39,25 @@ describe('buildTopology: the three deployment models', () => {
     expect(childLabels(graph, graph.nodes[1]?.id as string)).toEqual(['core-a', 'core-b']);
   });
 
+  it('federation: clouds trusting one identity provider are linked to it, across their Keystones', () => {
+    const graph = buildTopology([
+      cloud('ams', [], { federation: 'https://id.example.net/realms/ops' }),
+      cloud('fra', [], { federation: 'https://id.example.net/realms/ops' }),
+      cloud('lab', [], { federation: 'sso (openid)' }),
+      cloud('par', []),
+    ]);
+    expect(labels(graph, 'trust')).toEqual(['https://id.example.net/realms/ops', 'sso (openid)']);
+    const ops = graph.nodes.find((n) => n.level === 'trust') as TopologyNode;
+    expect(ops.notes).toEqual(['trusted by 2 clouds: ams, fra']);
+    expect(graph.links.filter((link) => link.source === ops.id).map((link) => [link.kind, link.target])).toEqual([
+      ['federation', 'cloud:ams'],
+      ['federation', 'cloud:fra'],
+    ]);
+    // The trust is beside the Keystones, never their parent: each cloud keeps its own identity domain.
+    expect(labels(graph, 'domain')).toHaveLength(4);
+    expect(ops.childIds).toEqual([]);
+  });
+
   it('shared-nothing sites: one Keystone, one region and one site per cloud', () => {
     const names = ['ams', 'fra', 'par'];
     const graph = buildTopology(names.map((name) => cloud(name, [region('RegionOne', { hosts: [{ host: `cmp-${name}-c1-001`, zone: 'nova' }] })])));

@@ -7,6 +7,7 @@ import {
   totalOf,
   type TopologyEdge,
   type TopologyGraph,
+  type TopologyLink,
   type TopologyLevel,
   type TopologyNode,
   type TopologyPlace,
@@ -17,6 +18,7 @@ import type { CloudTopologyInput, Listing, RegionTopology } from './topology-inp
 export const FLEET_ID = 'fleet';
 
 const id = {
+  trust: (provider: string) => `trust:${enc(provider)}`,
   domain: (identity: string) => `domain:${enc(identity)}`,
   cloud: (cloud: string) => `cloud:${enc(cloud)}`,
   region: (p: Required<Pick<TopologyPlace, 'cloud' | 'region'>>) => `region:${enc(p.cloud)}/${enc(p.region)}`,
@@ -77,6 +79,22 @@ export function buildTopology(clouds: readonly CloudTopologyInput[]): TopologyGr
   };
 
   const fleet = add(null, 'fleet', FLEET_ID, 'Fleet', {});
+  const links: TopologyLink[] = [];
+  const trusts = new Map<string, Draft>();
+  for (const input of clouds) {
+    if (input.federation === undefined) continue;
+    let trust = trusts.get(input.federation);
+    if (!trust) {
+      trust = add(fleet, 'trust', id.trust(input.federation), input.federation, {});
+      trusts.set(input.federation, trust);
+    }
+    links.push({ id: `${trust.id}~${id.cloud(input.cloud)}`, kind: 'federation', label: 'OIDC trust', source: trust.id, target: id.cloud(input.cloud) });
+  }
+  for (const trust of trusts.values()) {
+    const members = links.filter((link) => link.source === trust.id).map((link) => link.target.slice('cloud:'.length));
+    const named = members.slice(0, 5).map(decodeURIComponent).join(', ');
+    trust.notes.push(`trusted by ${members.length} cloud${members.length === 1 ? '' : 's'}: ${named}${members.length > 5 ? ', …' : ''}`);
+  }
   const domains = new Map<string, Draft>();
   for (const input of clouds) {
     let domain = domains.get(input.identity);
@@ -104,7 +122,7 @@ export function buildTopology(clouds: readonly CloudTopologyInput[]): TopologyGr
   }
 
   const finished = nodes.map(({ own: _own, sites: _sites, ...node }): TopologyNode => node);
-  return { rootId: FLEET_ID, nodes: finished, edges, byId: new Map(finished.map((node) => [node.id, node])) };
+  return { rootId: FLEET_ID, nodes: finished, edges, links, byId: new Map(finished.map((node) => [node.id, node])) };
 }
 
 type AddNode = (parent: Draft | null, level: TopologyLevel, nodeId: string, label: string, place: TopologyPlace) => Draft;

@@ -51,4 +51,20 @@ describe('collapse', () => {
     const visible = collapse(graph, new Set(graph.nodes.map((node) => node.id)), { minHealth: 'failing' });
     expect(visible.nodes.at(-1)).toMatchObject({ expandable: false, expanded: false });
   });
+
+  it('draws a link between the visible nodes that stand for its ends, once per pair', () => {
+    const federated = buildTopology([
+      cloud('a', [region('r', { hosts: [{ host: 'h', zone: 'z' }] })], { federation: 'idp', identity: 'https://k/v3' }),
+      cloud('b', [], { federation: 'idp', identity: 'https://k/v3' }),
+    ]);
+    const domain = 'domain:https%3A%2F%2Fk%2Fv3';
+    const open = collapse(federated, new Set([FLEET_ID, domain]));
+    expect(open.links.map((link) => [link.source, link.target])).toEqual([
+      ['trust:idp', 'cloud:a'],
+      ['trust:idp', 'cloud:b'],
+    ]);
+    // With the shared Keystone closed, both clouds are behind it: one link remains.
+    const closed = collapse(federated, new Set([FLEET_ID]));
+    expect(closed.links.map((link) => [link.source, link.target])).toEqual([['trust:idp', domain]]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { TopologyEdge, TopologyGraph, TopologyNode } from './topology-graph.ts';
+import type { TopologyEdge, TopologyGraph, TopologyLink, TopologyNode } from './topology-graph.ts';
 import { severity, type TopologyHealth } from './topology-health.ts';
 
 export interface VisibleNode {
@@ -11,6 +11,8 @@ export interface VisibleNode {
 export interface VisibleGraph {
   nodes: VisibleNode[];
   edges: TopologyEdge[];
+  /** The graph's links between the visible nodes that stand for their ends (a closed cloud for its hosts), once per pair. */
+  links: TopologyLink[];
 }
 
 export interface CollapseOptions {
@@ -39,7 +41,24 @@ export function collapse(graph: TopologyGraph, expandedIds: ReadonlySet<string>,
   };
   const root = graph.byId.get(graph.rootId);
   if (included(root)) visit(root);
-  return { nodes, edges };
+  return { nodes, edges, links: visibleLinks(graph, new Set(nodes.map((entry) => entry.node.id)), graph.links) };
+}
+
+function visibleLinks(graph: TopologyGraph, shown: ReadonlySet<string>, links: readonly TopologyLink[]): TopologyLink[] {
+  const standIn = (id: string): string | undefined => {
+    let current: string | null | undefined = id;
+    while (current !== null && current !== undefined && !shown.has(current)) current = graph.byId.get(current)?.parentId;
+    return current ?? undefined;
+  };
+  const result = new Map<string, TopologyLink>();
+  for (const link of links) {
+    const source = standIn(link.source);
+    const target = standIn(link.target);
+    if (source === undefined || target === undefined || source === target || source === graph.rootId || target === graph.rootId) continue;
+    const id = `${link.kind}:${source}~${target}`;
+    if (!result.has(id)) result.set(id, { ...link, id, source, target });
+  }
+  return [...result.values()];
 }
 
 /** What the view opens with: the fleet and its identity domains open, every cloud collapsed to its counts. */

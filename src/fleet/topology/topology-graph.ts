@@ -1,6 +1,7 @@
 import type { TopologyHealth } from './topology-health.ts';
 
-export const TOPOLOGY_LEVELS = ['fleet', 'domain', 'cloud', 'region', 'cell', 'site', 'host'] as const;
+/** `trust`: an identity provider that several clouds' Keystones accept (federation); its clouds are linked to it, not below it. */
+export const TOPOLOGY_LEVELS = ['fleet', 'trust', 'domain', 'cloud', 'region', 'cell', 'site', 'host'] as const;
 export type TopologyLevel = (typeof TOPOLOGY_LEVELS)[number];
 
 export type HostState = 'up' | 'down' | 'disabled' | 'unknown';
@@ -46,11 +47,18 @@ export interface TopologyEdge {
   target: string;
 }
 
+/** A relation across the tree (a cloud trusting an identity provider): drawn, never laid out. */
+export interface TopologyLink extends TopologyEdge {
+  kind: 'federation';
+  label: string;
+}
+
 export interface TopologyGraph {
   rootId: string;
   /** Parents before children, siblings in a stable order. */
   nodes: TopologyNode[];
   edges: TopologyEdge[];
+  links: TopologyLink[];
   byId: ReadonlyMap<string, TopologyNode>;
 }
 

@@ -36,6 +36,8 @@ export interface CloudTopologyInput {
   cloud: string;
   /** The Keystone the cloud signs in at (its auth URL): clouds sharing one are one identity domain. */
   identity: string;
+  /** The identity provider its Keystone trusts for this console's sign-in (OIDC federation), when it is federated. */
+  federation?: string;
   status: CloudStatus;
   /** Why the latest load failed, when it did. */
   error?: unknown;

@@ -29,6 +29,7 @@ export interface CloudRules {
 export interface TopologyRules {
   /** For every cloud without its own entry. */
   default?: CloudRules;
+  /** By cloud name, or by a pattern where `*` stands for any characters (`edge-*`). */
   clouds?: Readonly<Record<string, CloudRules>>;
 }
 
@@ -43,6 +44,18 @@ export const DEMO_TOPOLOGY_RULES: TopologyRules = {
   default: { cells: { from: 'host-pattern', pattern: '-(c\\d+)-' }, sites: { from: 'availability-zone' } },
 };
 
+/** The cloud's own entry, else the first pattern (in the file's order) that matches its name, else the default. */
 export function rulesFor(rules: TopologyRules, cloud: string): CloudRules {
-  return rules.clouds?.[cloud] ?? rules.default ?? {};
+  const clouds = rules.clouds ?? {};
+  if (Object.hasOwn(clouds, cloud)) return clouds[cloud] as CloudRules;
+  const pattern = Object.keys(clouds).find((key) => key.includes('*') && globMatches(key, cloud));
+  return (pattern === undefined ? undefined : clouds[pattern]) ?? rules.default ?? {};
+}
+
+function globMatches(glob: string, name: string): boolean {
+  const source = glob
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`).test(name);
 }

@@ -1,5 +1,6 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import type { VisibleNode } from '../../../fleet/topology/collapse.ts';
+import type { TopologyLevel } from '../../../fleet/topology/topology-graph.ts';
 import { HEALTH_LABELS } from '../../../fleet/topology/topology-health.ts';
 import { HEALTH_PALETTE } from './health-palette.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size.ts';
@@ -7,10 +8,31 @@ import { cardNote, statusLine, structureLine } from './node-text.ts';
 
 export type TopologyFlowNode = Node<{ entry: VisibleNode }, 'topology'>;
 
+/** The short word in a card's corner, where the level's own name is not what operators say. */
+const LEVEL_TAGS: Partial<Record<TopologyLevel, string>> = { domain: 'Keystone', trust: 'OIDC' };
+
+/** Below this zoom a card's small lines cannot be read: it shows its name and health only, and costs the page less. */
+const COMPACT_BELOW_ZOOM = 0.45;
+const isCompact = (state: ReactFlowState) => state.transform[2] < COMPACT_BELOW_ZOOM;
+
 /** One node as a card. Every name is rendered as text: a hostile host name is inert. */
 export function TopologyNodeCard({ data, selected }: NodeProps<TopologyFlowNode>) {
   const { node, expandable, expanded } = data.entry;
   const palette = HEALTH_PALETTE[node.health];
+  const compact = useStore(isCompact);
+  if (compact) {
+    return (
+      <div
+        style={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
+        className={`flex items-center gap-3 rounded-lg border-4 bg-white px-4 dark:bg-slate-900 ${palette.border} ${selected ? 'ring-4 ring-teal-500' : ''}`}
+      >
+        <Handle type="target" position={Position.Left} isConnectable={false} className="!border-0 !bg-transparent" />
+        <span aria-hidden="true" className={`h-6 w-6 shrink-0 rounded-full ${palette.dot}`} />
+        <span className="truncate text-2xl font-semibold text-slate-900 dark:text-slate-100">{node.label}</span>
+        <Handle type="source" position={Position.Right} isConnectable={false} className="!border-0 !bg-transparent" />
+      </div>
+    );
+  }
   const structure = [structureLine(node), node.notes.includes('cells unknown') ? 'cells unknown' : ''].filter(Boolean).join(' · ');
   const note = cardNote(node);
   return (
@@ -26,7 +48,7 @@ export function TopologyNodeCard({ data, selected }: NodeProps<TopologyFlowNode>
         <span className="truncate text-sm font-semibold text-slate-900 dark:text-slate-100" title={node.label}>
           {node.label}
         </span>
-        <span className="ml-auto shrink-0 text-[10px] tracking-wide text-slate-500 uppercase dark:text-slate-400">{node.level === 'domain' ? 'Keystone' : node.level}</span>
+        <span className="ml-auto shrink-0 text-[10px] tracking-wide text-slate-500 uppercase dark:text-slate-400">{LEVEL_TAGS[node.level] ?? node.level}</span>
       </div>
       <p className="truncate text-xs text-slate-600 dark:text-slate-400">{structure || (note ? '\u00a0' : HEALTH_LABELS[node.health])}</p>
       <p className="truncate text-xs text-slate-600 dark:text-slate-400">{statusLine(node) || '\u00a0'}</p>

@@ -8,11 +8,16 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useClouds } from '../../app/fleet-runtime-context.tsx';
 import { useTopologyInputs } from './api/cloud-topology.ts';
 import { TopologyView } from './TopologyView.tsx';
+import { useThrottled } from './use-throttled.ts';
+
+/** How often the graph is rebuilt while clouds answer: often enough to watch it fill in. */
+const REBUILD_EVERY_MS = 400;
 
 /** /topology: the fleet as one graph, from identity domains down to hosts, with health rolled up. */
 export function TopologyPage() {
   const clouds = useClouds();
-  const { inputs, fetching } = useTopologyInputs();
+  const { inputs: latestInputs, fetching } = useTopologyInputs();
+  const inputs = useThrottled(latestInputs, REBUILD_EVERY_MS);
   const graph = useMemo(() => buildTopology(inputs), [inputs]);
   const failing = inputs.filter((input) => input.status === 'failing' || input.status === 'unauthorized');
   const waiting = inputs.filter((input) => input.status === 'pending').length;

@@ -1,42 +1,18 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-
-export interface LayoutNode {
-  id: string;
-  width: number;
-  height: number;
-}
-
-export interface LayoutEdge {
-  id: string;
-  source: string;
-  target: string;
-}
-
-/** What a layout depends on: which nodes, their sizes and how they connect; never their health. */
-export interface LayoutShape {
-  key: string;
-  nodes: LayoutNode[];
-  edges: LayoutEdge[];
-}
-
-export type Positions = Readonly<Record<string, { x: number; y: number }>>;
+import type { LayoutShape } from './layout-shape.ts';
+import { LAYER_GAP, NODE_GAP, placePacked, planLayout, type Placement } from './pack-layout.ts';
 
 export interface LayoutRequest {
   shape: LayoutShape;
 }
 
-export type LayoutResponse = { key: string; positions: Positions } | { key: string; error: string };
-
-export function layoutShape(nodes: LayoutNode[], edges: LayoutEdge[]): LayoutShape {
-  const key = [nodes.map((node) => `${node.id}:${node.width}x${node.height}`).join('|'), edges.map((edge) => `${edge.source}>${edge.target}`).join('|')].join('#');
-  return { key, nodes, edges };
-}
+export type LayoutResponse = { key: string; placement: Placement } | { key: string; error: string };
 
 const LAYERED = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.spacing.nodeNode': '14',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+  'elk.spacing.nodeNode': String(NODE_GAP),
+  'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
   // Siblings stay in the model's (stable, sorted) order instead of whatever reduces crossings in a tree.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };
@@ -46,14 +22,16 @@ export interface ElkLike {
   layout(graph: ElkNode): Promise<ElkNode>;
 }
 
-export async function runLayout(elk: ElkLike, shape: LayoutShape): Promise<Positions> {
+/** Big fan-outs are packed into blocks first (pack-layout.ts), so ELK only ever sees the small graph around them. */
+export async function runLayout(elk: ElkLike, shape: LayoutShape): Promise<Placement> {
+  const plan = planLayout(shape);
   const result = await elk.layout({
     id: 'root',
     layoutOptions: LAYERED,
-    children: shape.nodes.map((node) => ({ id: node.id, width: node.width, height: node.height })),
-    edges: shape.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
+    children: plan.nodes.map((node) => ({ id: node.id, width: node.width, height: node.height })),
+    edges: plan.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
   });
-  const positions: Record<string, { x: number; y: number }> = {};
-  for (const child of result.children ?? []) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
-  return positions;
+  const laidOut: Record<string, { x: number; y: number }> = {};
+  for (const child of result.children ?? []) laidOut[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
+  return placePacked(plan, laidOut);
 }

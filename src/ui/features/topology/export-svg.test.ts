@@ -10,15 +10,23 @@ const edges = graph.edges.slice(0, 2);
 
 describe('topologySvg', () => {
   it('draws every node and edge of the view', () => {
-    const svg = topologySvg(placed, edges, 'light');
+    const svg = topologySvg(placed, edges, [], 'light');
     expect(svg.match(/<rect width=/g)).toHaveLength(3);
     expect(svg.match(/<path /g)).toHaveLength(2);
     expect(svg).toContain('viewBox="-24 -24 788 120"');
     expect(svg).toContain('fill="#dc2626"');
   });
 
+  it('draws a packed block as a dashed frame that the parent edge reaches', () => {
+    const frame = { id: 'frame:fleet', parentId: graph.nodes[0]?.id as string, chains: [], x: 300, y: 100, width: 500, height: 200 };
+    const svg = topologySvg(placed.slice(0, 1), [{ id: 'e', source: frame.parentId, target: frame.id }], [frame], 'light');
+    expect(svg).toContain('<rect x="300" y="100" width="500" height="200" rx="12" fill="none"');
+    expect(svg).toMatch(/<path d="M220 36 C260 36 260 114 300 114"/);
+    expect(svg).toContain('viewBox="-24 -24 848 348"');
+  });
+
   it('keeps hostile names as inert text', () => {
-    const svg = topologySvg(placed, edges, 'dark');
+    const svg = topologySvg(placed, edges, [], 'dark');
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&#60;script&#62;alert(&#34;x&#34;)');
     expect(svg).not.toMatch(/<script[\s>]/i);

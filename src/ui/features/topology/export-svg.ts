@@ -2,6 +2,7 @@ import type { TopologyEdge, TopologyNode } from '../../../fleet/topology/topolog
 import { HEALTH_LABELS } from '../../../fleet/topology/topology-health.ts';
 import { HEALTH_PALETTE } from './health-palette.ts';
 import { levelName, statusLine, structureLine } from './node-text.ts';
+import { FRAME_HEADER, type PackFrame } from './pack-layout.ts';
 
 export interface PlacedNode {
   node: TopologyNode;
@@ -22,19 +23,32 @@ const MARGIN = 24;
  * The view as a standalone SVG document. Names come from the clouds, so every
  * text is escaped: a host called `<script>` is just text in the file.
  */
-export function topologySvg(nodes: readonly PlacedNode[], edges: readonly TopologyEdge[], theme: keyof typeof THEMES): string {
+export function topologySvg(
+  nodes: readonly PlacedNode[],
+  edges: readonly TopologyEdge[],
+  frames: readonly PackFrame[],
+  theme: keyof typeof THEMES,
+): string {
   const colors = THEMES[theme];
-  const byId = new Map(nodes.map((placed) => [placed.node.id, placed]));
-  const minX = Math.min(...nodes.map((n) => n.x), 0) - MARGIN;
-  const minY = Math.min(...nodes.map((n) => n.y), 0) - MARGIN;
-  const width = Math.max(...nodes.map((n) => n.x + n.width), 0) - minX + MARGIN;
-  const height = Math.max(...nodes.map((n) => n.y + n.height), 0) - minY + MARGIN;
+  const boxes = [...nodes, ...frames];
+  const minX = Math.min(...boxes.map((n) => n.x), 0) - MARGIN;
+  const minY = Math.min(...boxes.map((n) => n.y), 0) - MARGIN;
+  const width = Math.max(...boxes.map((n) => n.x + n.width), 0) - minX + MARGIN;
+  const height = Math.max(...boxes.map((n) => n.y + n.height), 0) - minY + MARGIN;
 
+  // Where an edge leaves a box (its right side) and reaches one (its left side; a frame at its caption).
+  const anchors = new Map<string, { x: number; y: number; width: number; inY: number; outY: number }>();
+  for (const n of nodes) anchors.set(n.node.id, { x: n.x, y: n.y, width: n.width, inY: n.y + n.height / 2, outY: n.y + n.height / 2 });
+  for (const f of frames) anchors.set(f.id, { x: f.x, y: f.y, width: f.width, inY: f.y + FRAME_HEADER / 2, outY: f.y + FRAME_HEADER / 2 });
+
+  const outlines = frames.map(
+    (f) => `<rect x="${f.x}" y="${f.y}" width="${f.width}" height="${f.height}" rx="12" fill="none" stroke="${colors.edge}" stroke-dasharray="4 4"/>`,
+  );
   const paths = edges.flatMap((edge) => {
-    const from = byId.get(edge.source);
-    const to = byId.get(edge.target);
+    const from = anchors.get(edge.source);
+    const to = anchors.get(edge.target);
     if (!from || !to) return [];
-    const [x1, y1, x2, y2] = [from.x + from.width, from.y + from.height / 2, to.x, to.y + to.height / 2];
+    const [x1, y1, x2, y2] = [from.x + from.width, from.outY, to.x, to.inY];
     const bend = (x2 - x1) / 2;
     return [`<path d="M${x1} ${y1} C${x1 + bend} ${y1} ${x2 - bend} ${y2} ${x2} ${y2}" fill="none" stroke="${colors.edge}" stroke-width="1.5"/>`];
   });
@@ -58,6 +72,7 @@ export function topologySvg(nodes: readonly PlacedNode[], edges: readonly Topolo
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${minX} ${minY} ${width} ${height}" font-family="system-ui, sans-serif">`,
     `<rect x="${minX}" y="${minY}" width="${width}" height="${height}" fill="${colors.background}"/>`,
+    ...outlines,
     ...paths,
     ...cards,
     '</svg>',

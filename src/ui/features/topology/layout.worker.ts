@@ -10,7 +10,7 @@ scope.onmessage = async (event: MessageEvent<LayoutRequest>) => {
   const { shape } = event.data;
   let response: LayoutResponse;
   try {
-    response = { key: shape.key, positions: await runLayout(elk, shape) };
+    response = { key: shape.key, placement: await runLayout(elk, shape) };
   } catch (error) {
     response = { key: shape.key, error: error instanceof Error ? error.message : String(error) };
   }

@@ -3,6 +3,7 @@ import { HEALTH_LABELS } from '../../../fleet/topology/topology-health.ts';
 
 const PLURALS: Record<TopologyLevel, [string, string]> = {
   fleet: ['fleet', 'fleets'],
+  trust: ['identity provider', 'identity providers'],
   domain: ['Keystone', 'Keystones'],
   cloud: ['cloud', 'clouds'],
   region: ['region', 'regions'],
@@ -11,14 +12,16 @@ const PLURALS: Record<TopologyLevel, [string, string]> = {
   host: ['host', 'hosts'],
 };
 
-function count(n: number, level: TopologyLevel): string {
+/** "1 site", "1,000 clouds" */
+export function countOf(n: number, level: TopologyLevel): string {
   const [one, many] = PLURALS[level];
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
 /** The levels a collapsed node summarizes: the next one or two below it, and its hosts. */
 const SUMMARIZED: Record<TopologyLevel, readonly TopologyLevel[]> = {
   fleet: ['cloud', 'site', 'host'],
+  trust: [],
   domain: ['cloud', 'site', 'host'],
   cloud: ['region', 'site', 'host'],
   region: ['cell', 'site', 'host'],
@@ -31,7 +34,7 @@ const SUMMARIZED: Record<TopologyLevel, readonly TopologyLevel[]> = {
 export function structureLine(node: TopologyNode): string {
   return SUMMARIZED[node.level]
     .filter((level) => node.descendants[level] !== undefined)
-    .map((level) => count(node.descendants[level] as number, level))
+    .map((level) => countOf(node.descendants[level] as number, level))
     .join(' · ');
 }
 
@@ -55,12 +58,13 @@ export function statusLine(node: TopologyNode): string {
 
 /** "fleet: failing", "cloud ams: ok": what a screen reader says for a node, and what tests find it by. */
 export function accessibleName(node: TopologyNode): string {
-  const what = node.level === 'fleet' ? 'fleet' : `${node.level === 'domain' ? 'identity domain' : node.level} ${node.label}`;
+  const what = node.level === 'fleet' ? 'fleet' : `${levelName(node.level)} ${node.label}`;
   return `${what}: ${HEALTH_LABELS[node.health]}`;
 }
 
 export function levelName(level: TopologyLevel): string {
-  return level === 'domain' ? 'identity domain' : level;
+  if (level === 'domain') return 'identity domain';
+  return level === 'trust' ? 'identity provider' : level;
 }
 
 /** The one thing worth reading on a card besides its counts: a problem, or that it needs admin rights. */

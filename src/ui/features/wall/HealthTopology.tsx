@@ -1,16 +1,17 @@
 import '@xyflow/react/dist/style.css';
-import { ReactFlow, useReactFlow, type Edge, type NodeMouseHandler } from '@xyflow/react';
+import { ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import { collapse, defaultExpanded } from '../../../fleet/topology/collapse.ts';
 import type { TopologyGraph, TopologyNode } from '../../../fleet/topology/topology-graph.ts';
 import type { TopologyHealth } from '../../../fleet/topology/topology-health.ts';
-import { layoutShape } from '../topology/elk-layout.ts';
-import { NODE_HEIGHT, NODE_WIDTH } from '../topology/node-size.ts';
-import { accessibleName } from '../topology/node-text.ts';
-import { TopologyNodeCard, type TopologyFlowNode } from '../topology/TopologyNodeCard.tsx';
+import type { FlowNode } from '../topology/flow-elements.ts';
+import { layoutNodeOf, layoutShape } from '../topology/layout-shape.ts';
+import { TopologyFrameCard } from '../topology/TopologyFrameCard.tsx';
+import { TopologyNodeCard } from '../topology/TopologyNodeCard.tsx';
+import { useFlowElements } from '../topology/use-flow-elements.ts';
 import { useLayout } from '../topology/use-layout.ts';
 
-const NODE_TYPES = { topology: TopologyNodeCard };
+const NODE_TYPES = { topology: TopologyNodeCard, frame: TopologyFrameCard };
 
 interface HealthTopologyProps {
   graph: TopologyGraph;
@@ -33,51 +34,22 @@ export function HealthTopology({ graph, minHealth, colorMode, onSelect }: Health
   const expandedIds = useMemo(() => expanded ?? defaultExpanded(graph), [expanded, graph]);
   const visible = useMemo(() => collapse(graph, expandedIds, { minHealth }), [graph, expandedIds, minHealth]);
   const shapeKey = useMemo(
-    () => layoutShape(visible.nodes.map((entry) => ({ id: entry.node.id, width: NODE_WIDTH, height: NODE_HEIGHT })), visible.edges),
+    () => layoutShape(visible.nodes.map(layoutNodeOf), visible.edges),
     [visible],
   );
   const shape = useSettledShape(shapeKey);
-  const { positions } = useLayout(shape);
+  const { placement } = useLayout(shape);
   const interactive = onSelect !== undefined;
-
-  const nodes = useMemo(
-    () =>
-      visible.nodes.flatMap((entry): TopologyFlowNode[] => {
-        const position = positions?.[entry.node.id];
-        return position
-          ? [
-              {
-                id: entry.node.id,
-                type: 'topology',
-                position,
-                data: { entry },
-                ariaLabel: accessibleName(entry.node),
-                // xyflow names only focusable nodes; on the wall nothing is focusable, and screen readers still deserve the names.
-                ariaRole: 'group',
-                selected: entry.node.id === selectedId,
-                width: NODE_WIDTH,
-                height: NODE_HEIGHT,
-                draggable: false,
-                connectable: false,
-                focusable: interactive,
-              },
-            ]
-          : [];
-      }),
-    [visible, positions, selectedId, interactive],
-  );
-  const edges = useMemo(
-    (): Edge[] => visible.edges.filter((edge) => positions?.[edge.source] && positions[edge.target]).map((edge) => ({ ...edge, focusable: false, selectable: false })),
-    [visible, positions],
-  );
+  const { nodes, edges } = useFlowElements(visible, placement, { selectedId, interactive });
 
   useEffect(() => {
-    if (!positions) return;
+    if (!placement) return;
     const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, maxZoom: 1.5 }));
     return () => cancelAnimationFrame(frame);
-  }, [positions, fitView]);
+  }, [placement, fitView]);
 
-  const onNodeClick: NodeMouseHandler<TopologyFlowNode> = (_event, flowNode) => {
+  const onNodeClick: NodeMouseHandler<FlowNode> = (_event, flowNode) => {
+    if (flowNode.type !== 'topology') return;
     const entry = flowNode.data.entry;
     setSelectedId(entry.node.id);
     onSelect?.(entry.node);
@@ -89,7 +61,7 @@ export function HealthTopology({ graph, minHealth, colorMode, onSelect }: Health
   };
 
   return (
-    <ReactFlow<TopologyFlowNode>
+    <ReactFlow<FlowNode>
       aria-label="Topology graph"
       className="[--xy-background-color:transparent]"
       nodes={nodes}

@@ -7,7 +7,8 @@ import { definitionRevision } from '../../../../fleet/registry/definition-revisi
 import type { FleetConnections } from '../../../../fleet/session/fleet-connections.ts';
 import { loadCloudTopology } from '../../../../fleet/topology/load-cloud-topology.ts';
 import type { CloudTopology, CloudTopologyInput } from '../../../../fleet/topology/topology-input.ts';
-import { DEFAULT_TOPOLOGY_RULES, DEMO_TOPOLOGY_RULES, rulesFor } from '../../../../fleet/topology/topology-rules.ts';
+import { configuredTopologyRules } from '../../../../fleet/topology/configured-rules.ts';
+import { rulesFor } from '../../../../fleet/topology/topology-rules.ts';
 import { useClouds, useFleetRuntime } from '../../../app/fleet-runtime-context.tsx';
 import { useNow } from '../../../lib/use-now.ts';
 
@@ -25,7 +26,19 @@ export function cloudTopologyQueryOptions(connections: FleetConnections, cloud: 
     staleTime: TOPOLOGY_REFRESH_MS,
     // The HTTP layer already retries what is worth retrying.
     retry: false,
+    // Every load is new objects; comparing 1,000 clouds' listings deeply on each answer only costs the main thread.
+    structuralSharing: false,
   });
+}
+
+/**
+ * The identity provider a federated cloud trusts: the console's own OIDC
+ * provider for a browser sign-in, else the provider its Keystone names
+ * (clouds given the same access token name the same one).
+ */
+function federationOf(cloud: CloudDefinition, issuer: string | undefined): string | undefined {
+  if (cloud.browserLogin && issuer) return issuer;
+  return cloud.auth.type === 'oidcAccessToken' ? `${cloud.auth.identityProvider} (${cloud.auth.protocol})` : undefined;
 }
 
 interface QueryState {
@@ -47,12 +60,12 @@ export interface TopologyInputs {
 
 /** One query per cloud, so the graph fills in as each cloud answers (DESIGN rule 4). */
 export function useTopologyInputs(): TopologyInputs {
-  const { connections, origin } = useFleetRuntime();
+  const { connections, oidcLogin } = useFleetRuntime();
+  const issuer = oidcLogin?.settings.issuer;
   const clouds = useClouds();
   const now = useNow(30_000);
   const states = useQueries({ queries: clouds.map((cloud) => cloudTopologyQueryOptions(connections, cloud)), combine: toStates });
-  // The demo's hosts follow a naming convention; elsewhere cells stay unknown until configured.
-  const rules = origin.kind === 'demo' ? DEMO_TOPOLOGY_RULES : DEFAULT_TOPOLOGY_RULES;
+  const rules = configuredTopologyRules();
   const inputs = useMemo(() => clouds.map((cloud, index): CloudTopologyInput => {
     const state = states[index];
     const health = cloudHealth({
@@ -65,11 +78,12 @@ export function useTopologyInputs(): TopologyInputs {
     return {
       cloud: cloud.name,
       identity: cloud.authUrl,
+      federation: federationOf(cloud, issuer),
       status: health.status,
       error: state?.error ?? undefined,
       data: state?.data,
       rules: rulesFor(rules, cloud.name),
     };
-  }), [clouds, states, now, rules]);
+  }), [clouds, states, now, rules, issuer]);
   return { inputs, fetching: states.some((state) => state.fetching) };
 }
