@@ -3,7 +3,7 @@ import type { Browser } from '@playwright/test';
 import { writeRuntimeConfig } from './app-server.ts';
 import { openPage } from './browser.ts';
 import { measureCliLoop, type CliLoop } from './cli-peer.ts';
-import { cloudsYaml, fleetFacts, fleetSpec, startFleet, type FleetPlan } from './fleet.ts';
+import { cloudsYaml, fleetFacts, fleetSpec, startFleet, type FleetPlan, type SimStats } from './fleet.ts';
 import { BROWSER_LIMITS, inventoryFloor, NOVA_PAGE_SIZE } from './floor.ts';
 import { measureInventory, type InventorySample } from './measure-inventory.ts';
 import { measureHeap } from './measure-memory.ts';
@@ -16,16 +16,20 @@ export interface FleetRunOptions {
   cwd: string;
   browser: Browser;
   previewUrl: string;
-  basePort: number;
+  ports: { base: number; control: number };
   plan: FleetPlan;
   runs: number;
   cliSample: number;
+  /** Why the CLI loop cannot run (its package is missing), if it cannot. */
+  cliMissing?: string;
   heapBaseline: number | null;
   log: (line: string) => void;
 }
 
 interface Sample {
   inventory?: InventorySample;
+  /** What the simulator received during the inventory, preflights included. */
+  simulator?: SimStats;
   heap?: number;
   rows?: number;
   filterMs?: number[];
@@ -37,10 +41,11 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message.spl
 
 /** One fleet size: the simulator up, `runs` fresh pages for /servers and /topology, the CLI loop, the simulator down. */
 export async function runFleet(options: FleetRunOptions): Promise<RunRecord> {
-  const { cwd, browser, previewUrl, basePort, plan, runs, log } = options;
+  const { cwd, browser, previewUrl, ports, plan, runs, log } = options;
+  const basePort = ports.base;
   const spec = fleetSpec(plan);
   const facts = fleetFacts(spec);
-  const floorOptions = { latencyMs: plan.latency.mean, pageSize: NOVA_PAGE_SIZE, ...BROWSER_LIMITS };
+  const floorOptions = { latencyMs: plan.latency.mean, itemCostMs: plan.itemCostUs / 1000, pageSize: NOVA_PAGE_SIZE, ...BROWSER_LIMITS };
   const floor = inventoryFloor(facts.floorClouds, { ...floorOptions, roundTripsPerRequest: 1 });
   const floorWithPreflight = inventoryFloor(facts.floorClouds, { ...floorOptions, roundTripsPerRequest: 2 });
   const loadStart = loadavg()[0] ?? 0;
@@ -61,7 +66,7 @@ export async function runFleet(options: FleetRunOptions): Promise<RunRecord> {
   // Shorter: a topology that does not settle still gives its first paint and frames, and waiting costs every run.
   const topologyTimeoutMs = 60_000 + plan.clouds * 180;
   log(`${plan.clouds} clouds, ${facts.servers} servers, ${facts.hosts} hosts: ${spec}`);
-  const fleet = await startFleet(spec, basePort, cwd);
+  const fleet = await startFleet(spec, ports, cwd);
   const samples: Sample[] = [];
   let cli: CliLoop | undefined;
   try {
@@ -70,8 +75,10 @@ export async function runFleet(options: FleetRunOptions): Promise<RunRecord> {
       const sample: Sample = {};
       const servers = await openPage(browser, previewUrl);
       try {
+        await fleet.resetStats();
         sample.inventory = await attempt('inventory', () => measureInventory(servers, { basePort, servers: facts.servers, clouds: plan.clouds }, timeoutMs));
         if (sample.inventory) {
+          sample.simulator = await attempt('preflights', () => fleet.stats());
           sample.heap = await attempt('heap', () => measureHeap(servers.cdp));
           sample.rows = await attempt('table', () => tableRows(servers.page));
           sample.filterMs = await attempt('filter', () => measureFilter(servers.page));
@@ -92,7 +99,8 @@ export async function runFleet(options: FleetRunOptions): Promise<RunRecord> {
           `filter p95 ${fmt(percentile(sample.filterMs ?? [], 95))}, topology first paint ${fmt(sample.topology?.firstPaintMs)}`,
       );
     }
-    cli = await attempt('cli', () => measureCliLoop(fleet.clouds, options.cliSample));
+    if (options.cliMissing !== undefined) failures.set('cli', options.cliMissing);
+    else cli = await attempt('cli', () => measureCliLoop(fleet.clouds, options.cliSample));
     if (cli) log(`  CLI loop ${fmt(cli.loopMs)}${cli.extrapolated ? ` (extrapolated from ${cli.sampledClouds} clouds)` : ''}`);
   } finally {
     await fleet.stop();
@@ -104,6 +112,9 @@ export async function runFleet(options: FleetRunOptions): Promise<RunRecord> {
   const firstRow = spread(inventories.map((s) => s.firstRowMs));
   const complete = spread(inventories.map((s) => s.completeMs));
   const requests = percentile(inventories.map((s) => s.requests), 50);
+  const atSimulator = present(samples.map((s) => s.simulator));
+  const preflights = percentile(atSimulator.map((s) => s.preflights), 50);
+  const requestsWithPreflights = percentile(atSimulator.map((s) => s.requests), 50);
   const bytes = percentile(inventories.map((s) => s.bytes), 50);
   const heap = percentile(present(samples.map((s) => s.heap)), 50);
   const rows = present(samples.map((s) => s.rows));
@@ -126,6 +137,7 @@ export async function runFleet(options: FleetRunOptions): Promise<RunRecord> {
   if (topologies.length > 0) note('topology complete', percentile(present(topologies.map((t) => t.completeMs)), 50), `not complete within ${topologyTimeoutMs} ms`);
   if (topologies.length > 0) note('topology layout', layouts[0], 'no layout was slow enough for its “Laying out…” status to be rendered');
   note('cli', cli, 'not run');
+  note('preflights', preflights, 'no run read the simulator’s counters (they need a complete inventory)');
 
   return {
     clouds: plan.clouds,
@@ -148,7 +160,8 @@ export async function runFleet(options: FleetRunOptions): Promise<RunRecord> {
     requests: or(requests, 0),
     requests_min: floor.requests,
     requests_by_kind: inventories[0]?.byKind ?? null,
-    preflights: null,
+    preflights: or(preflights, 0),
+    requests_with_preflights: or(requestsWithPreflights, 0),
     bytes: or(bytes, 0),
     cli_loop_ms: or(cli?.loopMs, 0),
     cli_sampled_clouds: cli?.sampledClouds ?? null,

@@ -8,11 +8,13 @@ export interface FleetPlan {
   clouds: number;
   serversPerCloud: number;
   latency: { mean: number; spread: number };
+  /** Server time per listed server, in µs (the sim's `itemcost=`). */
+  itemCostUs: number;
   seed: number;
 }
 
 export function fleetSpec(plan: FleetPlan): string {
-  return `sites=${plan.clouds},servers=${plan.serversPerCloud},seed=${plan.seed},latency=${plan.latency.mean}~${plan.latency.spread}`;
+  return `sites=${plan.clouds},servers=${plan.serversPerCloud},seed=${plan.seed},latency=${plan.latency.mean}~${plan.latency.spread},itemcost=${plan.itemCostUs}`;
 }
 
 /** What the simulator will serve, counted from the same deterministic model before it starts. */
@@ -50,10 +52,18 @@ export interface ServedCloud {
   regions: string[];
 }
 
+/** What the simulator's HTTP servers received since the last reset, CORS preflights included. */
+export interface SimStats {
+  requests: number;
+  preflights: number;
+}
+
 export interface RunningFleet {
   spec: string;
   basePort: number;
   clouds: ServedCloud[];
+  stats(): Promise<SimStats>;
+  resetStats(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -62,8 +72,12 @@ export interface RunningFleet {
  * loopback, one port per cloud, and a core of its own rather than a share of
  * the bench runner's event loop.
  */
-export async function startFleet(spec: string, basePort: number, cwd: string): Promise<RunningFleet> {
-  const sim = startProcess('node_modules/.bin/tsx', ['scripts/sim-serve.ts', '--spec', spec, '--port', String(basePort)], { cwd });
+export async function startFleet(spec: string, ports: { base: number; control: number }, cwd: string): Promise<RunningFleet> {
+  const sim = startProcess(
+    'node_modules/.bin/tsx',
+    ['scripts/sim-serve.ts', '--spec', spec, '--port', String(ports.base), '--control-port', String(ports.control)],
+    { cwd },
+  );
   try {
     await waitForOutput(sim, (out) => out.includes('\n'), 120_000, `the simulator (${spec})`);
   } catch (error) {
@@ -71,8 +85,25 @@ export async function startFleet(spec: string, basePort: number, cwd: string): P
     throw error;
   }
   const [line = ''] = sim.stdout().split('\n');
-  const printed = JSON.parse(line) as { clouds: ServedCloud[] };
-  return { spec, basePort, clouds: printed.clouds, stop: () => sim.stop() };
+  const printed = JSON.parse(line) as { clouds: ServedCloud[]; control: string };
+  const control = async (method: 'GET' | 'POST', path: string): Promise<SimStats> => {
+    const response = await fetch(`${printed.control}${path}`, { method });
+    if (!response.ok) throw new Error(`the simulator's ${method} ${path} answered ${response.status}`);
+    return (await response.json()) as SimStats;
+  };
+  return {
+    spec,
+    basePort: ports.base,
+    clouds: printed.clouds,
+    stats: async () => {
+      const { requests, preflights } = await control('GET', '/__sim/stats');
+      return { requests, preflights };
+    },
+    resetStats: async () => {
+      await control('POST', '/__sim/stats/reset');
+    },
+    stop: () => sim.stop(),
+  };
 }
 
 /** The runtime config's `clouds` mapping (clouds.yaml as JSON), as an operator would write it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSER_LIMITS, inventoryFloor, minimumRequests, NOVA_PAGE_SIZE, pagesFor } from './floor.ts';
 
-const options = { latencyMs: 30, pageSize: NOVA_PAGE_SIZE, ...BROWSER_LIMITS, roundTripsPerRequest: 1 } as const;
+const options = { latencyMs: 30, itemCostMs: 0, pageSize: NOVA_PAGE_SIZE, ...BROWSER_LIMITS, roundTripsPerRequest: 1 } as const;
 
 describe('pagesFor', () => {
   it('is ceil(servers / page) except on a full last page, which Nova follows with an empty one', () => {
@@ -49,6 +49,21 @@ describe('inventoryFloor', () => {
     const twice = inventoryFloor([{ regionServers: [10] }], { ...options, roundTripsPerRequest: 2 });
     expect(twice.floorMs).toBe(2 * once.floorMs);
     expect(twice.requests).toBe(once.requests);
+  });
+
+  it('adds every listed server’s cost to the chain, the origin and the pool, but not to preflights', () => {
+    const costly = { ...options, itemCostMs: 1 };
+    const floor = inventoryFloor([{ regionServers: [2500] }], costly);
+    expect(floor.chainMs).toBe(5 * 30 + 2500);
+    const withPreflight = inventoryFloor([{ regionServers: [2500] }], { ...costly, roundTripsPerRequest: 2 });
+    expect(withPreflight.chainMs).toBe(5 * 60 + 2500);
+    const many = inventoryFloor(
+      Array.from({ length: 1000 }, () => ({ regionServers: [100] })),
+      costly,
+    );
+    expect(many.globalMs).toBeCloseTo((3000 * 30 + 1000 * 100) / 256);
+    const regions = inventoryFloor([{ regionServers: Array.from({ length: 24 }, () => 10) }], costly);
+    expect(regions.originMs).toBeCloseTo((49 * 30 + 240) / 6);
   });
 
   it('is zero for no clouds', () => {

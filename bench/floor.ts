@@ -13,6 +13,8 @@ export interface FloorCloud {
 export interface FloorOptions {
   /** Mean injected latency per request (ms); the sim adds it to every request, preflights included. */
   latencyMs: number;
+  /** Server time per listed server (ms): a page of n servers takes latencyMs + n × itemCostMs. */
+  itemCostMs: number;
   /** Nova's page size (its maximum, and the client's default). */
   pageSize: number;
   /** Chromium's HTTP/1.1 connections per origin. */
@@ -29,11 +31,11 @@ export interface FloorOptions {
 export interface Floor {
   /** max(chain, origin, global): no schedule can beat any of the three. */
   floorMs: number;
-  /** Longest dependent sequence: sign-in, then per region the version document, then every page (each page's marker comes from the previous one). */
+  /** Longest dependent sequence: sign-in, then per region the version document, then every page (each page's marker comes from the previous one), items' cost included. */
   chainMs: number;
-  /** The busiest origin's requests spread over its connections. */
+  /** The busiest origin's request time (latency and items' cost) spread over its connections. */
   originMs: number;
-  /** All requests spread over the browser's socket pool. */
+  /** All request time spread over the browser's socket pool. */
   globalMs: number;
   /** Requests the APIs need (preflights not counted). */
   requests: number;
@@ -61,18 +63,22 @@ export function minimumRequests(clouds: readonly FloorCloud[], pageSize: number)
 }
 
 export function inventoryFloor(clouds: readonly FloorCloud[], options: FloorOptions): Floor {
-  const { latencyMs, pageSize, perOrigin, global, roundTripsPerRequest } = options;
+  const { latencyMs, itemCostMs, pageSize, perOrigin, global, roundTripsPerRequest } = options;
+  // A preflight is answered before the service does any work: it costs latency, never items.
   const trip = latencyMs * roundTripsPerRequest;
+  const regionMs = (servers: number) => (1 + pagesFor(servers, pageSize)) * trip + servers * itemCostMs;
   let chainMs = 0;
   let originMs = 0;
+  let totalMs = 0;
   let requests = 0;
   for (const cloud of clouds) {
-    const longestRegion = cloud.regionServers.reduce((longest, servers) => Math.max(longest, 1 + pagesFor(servers, pageSize)), 0);
-    chainMs = Math.max(chainMs, (1 + longestRegion) * trip);
-    const cloudRequests = requestsFor(cloud, pageSize);
-    originMs = Math.max(originMs, (cloudRequests * trip) / perOrigin);
-    requests += cloudRequests;
+    const longestRegion = cloud.regionServers.reduce((longest, servers) => Math.max(longest, regionMs(servers)), 0);
+    chainMs = Math.max(chainMs, trip + longestRegion);
+    const cloudMs = cloud.regionServers.reduce((sum, servers) => sum + regionMs(servers), trip);
+    originMs = Math.max(originMs, cloudMs / perOrigin);
+    totalMs += cloudMs;
+    requests += requestsFor(cloud, pageSize);
   }
-  const globalMs = (requests * trip) / global;
+  const globalMs = totalMs / global;
   return { floorMs: Math.max(chainMs, originMs, globalMs), chainMs, originMs, globalMs, requests };
 }

@@ -1,5 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { HorizonComparison } from './horizon-comparison.ts';
+import type { WallSoak } from './wall-soak.ts';
 
 /** A figure that could not be measured, and why. */
 export interface Missing {
@@ -35,7 +37,10 @@ export interface RunRecord {
   /** The minimum the APIs need (not the smallest run): see README, "The floor". */
   requests_min: number;
   requests_by_kind: Record<string, number> | null;
+  /** CORS preflights the simulator answered during the inventory (median per run). */
   preflights: number | null;
+  /** Every request the simulator answered during the inventory, preflights included (median per run). */
+  requests_with_preflights: number | null;
   bytes: number | null;
   cli_loop_ms: number | null;
   cli_sampled_clouds: number | null;
@@ -69,14 +74,18 @@ export interface Results {
   mode: 'quick' | 'full' | 'custom';
   commit: string | null;
   machine: { cpus: number; load_average_start: number[]; load_average_end: number[]; chromium: string; node: string };
-  latency: { mean_ms: number; spread_ms: number; per_item_cost: null; per_item_cost_reason: string };
+  latency: { mean_ms: number; spread_ms: number; per_item_cost_us: number; per_item_cost_note: string };
   heap_baseline_bytes: number | null;
-  preflights_reason: string;
+  /** Debian peers: which were there after the install, and why a missing one is missing. */
+  peers: { present: string[]; reason: string | null };
   runs: RunRecord[];
-  wall_heap_growth_pct: null;
-  wall_heap_growth_pct_reason: string;
-  horizon_vs_archipelago: null;
-  horizon_vs_archipelago_reason: string;
+  wall_heap_growth_pct: number | null;
+  wall_heap_growth_pct_reason: string | null;
+  wall_soak: WallSoak | null;
+  /** Archipelago's time ÷ Horizon's to show every server of every region of the lab's cloud. */
+  horizon_vs_archipelago: number | null;
+  horizon_vs_archipelago_reason: string | null;
+  horizon: HorizonComparison | null;
 }
 
 /** The issue's targets, all stated for 1,000 clouds / 100,000 servers at 30 ms. */
@@ -170,13 +179,13 @@ export function markdown(results: Results): string {
   lines.push(
     `${results.generated_at} · commit ${results.commit ?? 'unknown'} · ${results.machine.cpus} CPUs, load average ${results.machine.load_average_start
       .map((v) => v.toFixed(1))
-      .join('/')} at start, ${results.machine.load_average_end.map((v) => v.toFixed(1)).join('/')} at end · Chromium ${results.machine.chromium} · latency ${results.latency.mean_ms} ± ${results.latency.spread_ms} ms per request`,
+      .join('/')} at start, ${results.machine.load_average_end.map((v) => v.toFixed(1)).join('/')} at end · Chromium ${results.machine.chromium} · latency ${results.latency.mean_ms} ± ${results.latency.spread_ms} ms per request, ${results.latency.per_item_cost_us.toLocaleString('en')} µs per listed server`,
   );
   lines.push('');
   lines.push('Times in ms, median (min–max) over the runs; percentiles over every sample of every run.');
   lines.push('');
   lines.push(
-    '| clouds | servers | runs | boot | first data | first row | complete | floor (+preflight) | ÷ floor | requests / min | MB | CLI loop | CLI ÷ Archipelago | rows | filter p50/p95 | group p50/p95 | topo first paint | topo layout | topo complete | frame p50/p95 | heap B/server (net) | load |',
+    '| clouds | servers | runs | boot | first data | first row | complete | floor (+preflight) | ÷ floor | requests (+preflights) / min | MB | CLI loop | CLI ÷ Archipelago | rows | filter p50/p95 | group p50/p95 | topo first paint | topo layout | topo complete | frame p50/p95 | heap B/server (net) | load |',
   );
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const run of results.runs) {
@@ -185,7 +194,7 @@ export function markdown(results: Results): string {
         run.inventory_complete_ms,
         run.inventory_complete_ms_min,
         run.inventory_complete_ms_max,
-      )} | ${cell(run.inventory_floor_ms)} (${cell(run.inventory_floor_with_preflight_ms)}) ${run.inventory_floor_bound} | ${cell(run.inventory_vs_floor, times)} | ${cell(run.requests)} / ${cell(run.requests_min)} | ${cell(
+      )} | ${cell(run.inventory_floor_ms)} (${cell(run.inventory_floor_with_preflight_ms)}) ${run.inventory_floor_bound} | ${cell(run.inventory_vs_floor, times)} | ${cell(run.requests)} (+${cell(run.preflights)}) / ${cell(run.requests_min)} | ${cell(
         run.bytes,
         (v) => (v / 1e6).toFixed(1),
       )} | ${cell(run.cli_loop_ms)}${run.cli_extrapolated ? ` (${run.cli_sampled_clouds} sampled)` : ''} | ${cell(run.cli_vs_archipelago, times)} | ${cell(run.table_rows)} | ${cell(run.filter_p50_ms)} / ${cell(
@@ -211,17 +220,51 @@ export function markdown(results: Results): string {
       lines.push(`| ${target.name} | ${target.goal} | ${value === null ? '—' : target.format(value)} | ${verdict} |`);
     }
   }
-  const missing = results.runs.flatMap((run) => run.missing.map((entry) => `- ${run.clouds} clouds, ${entry.figure}: ${entry.reason}`));
-  lines.push('');
-  lines.push('## Not measured');
-  lines.push('');
-  lines.push(`- wall heap growth: ${results.wall_heap_growth_pct_reason}`);
-  lines.push(`- Horizon: ${results.horizon_vs_archipelago_reason}`);
-  lines.push(`- per-item server cost: ${results.latency.per_item_cost_reason}`);
-  lines.push(`- CORS preflights: ${results.preflights_reason}`);
-  lines.push(...missing);
+  lines.push(...wallSection(results));
+  lines.push(...horizonSection(results));
+  const missing = [
+    ...(results.wall_heap_growth_pct === null ? [`- wall heap growth: ${results.wall_heap_growth_pct_reason ?? 'not run'}`] : []),
+    ...(results.horizon_vs_archipelago === null ? [`- Horizon: ${results.horizon_vs_archipelago_reason ?? 'not run'}`] : []),
+    ...results.runs.flatMap((run) => run.missing.map((entry) => `- ${run.clouds} clouds, ${entry.figure}: ${entry.reason}`)),
+  ];
+  if (missing.length > 0) lines.push('', '## Not measured', '', ...missing);
   lines.push('');
   return lines.join('\n');
+}
+
+const states = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([state, count]) => `${count.toLocaleString('en')} ${state.toLowerCase()}`)
+    .join(', ') || 'no summary';
+
+function wallSection(results: Results): string[] {
+  const soak = results.wall_soak;
+  if (!soak || results.wall_heap_growth_pct === null) return [];
+  const growth = results.wall_heap_growth_pct;
+  const verdict = growth < 5 ? 'met' : `missed: +${(growth - 5).toFixed(1)} points`;
+  const mb = (bytes: number | null) => (bytes === null ? '—' : `${(bytes / 1e6).toFixed(1)} MB`);
+  return [
+    '',
+    `## Wall soak: ${soak.clouds} clouds, ${soak.minutes} min, ${soak.cycles} refresh cycles of ${soak.refresh_s} s (views rotating every ${soak.rotate_s} s)`,
+    '',
+    `JS heap after forced GCs, once per cycle; growth from the ${soak.warmup_cycles} warm-up cycles' end to the soak's end (means of ${soak.growth_window ?? '—'} sample${soak.growth_window === 1 ? '' : 's'} each): ${mb(soak.baseline_bytes)} → ${mb(soak.end_bytes)}, **${growth.toFixed(1)} %** (target < 5 %: ${verdict}). ${soak.requests_per_cycle ?? '—'} requests per cycle; the wall at the start: ${states(soak.wall_states.start)}, at the end: ${states(soak.wall_states.end)}. The series is in latest.json (\`wall_soak.samples\`).`,
+  ];
+}
+
+function horizonSection(results: Results): string[] {
+  const horizon = results.horizon;
+  if (!horizon || results.horizon_vs_archipelago === null) return [];
+  return [
+    '',
+    `## Horizon on the real lab: ${horizon.cloud} (${horizon.regions.join(', ')}), ${horizon.runs} run(s)`,
+    '',
+    '| | every server of every region, ms | what it took |',
+    '|---|---:|---|',
+    `| Horizon ${horizon.horizon_version ?? ''} | ${rangeCell(horizon.horizon_ms, horizon.horizon_ms_min, horizon.horizon_ms_max)} | sign-in, ${horizon.horizon_page_loads ?? '—'} page loads (${horizon.regions.length} region switches), ${horizon.horizon_servers_seen ?? '—'} rows |`,
+    `| Archipelago | ${rangeCell(horizon.archipelago_ms, horizon.archipelago_ms_min, horizon.archipelago_ms_max)} | one page, ${horizon.archipelago_servers_seen ?? '—'} rows |`,
+    '',
+    `Archipelago ÷ Horizon: **${horizon.ratio.toFixed(2)}** (Archipelago ${horizon.ratio <= 1 ? `${(1 / horizon.ratio).toFixed(1)}× faster` : `${horizon.ratio.toFixed(1)}× slower`}).`,
+  ];
 }
 
 /** latest.* for readers, and a dated copy so a quick run does not erase the last full one. */

@@ -6,19 +6,39 @@ import type { Browser } from '@playwright/test';
 import { buildApp, startPreview, writeRuntimeConfig } from './app-server.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { runFleet } from './fleet-run.ts';
+import { compareWithHorizon, type ComparisonOutcome } from './horizon-comparison.ts';
 import { measureHeap } from './measure-memory.ts';
+import { installPeers } from './peers.ts';
 import { stopAll } from './processes.ts';
 import { writeResults, type Results, type RunRecord } from './report.ts';
+import { soakWall, type WallSoak } from './wall-soak.ts';
 
 const USAGE = `Usage: npm run bench -- [--quick] [--sizes 10,100,1000] [--runs N] [--servers-per-cloud N]
-                        [--latency MEAN~SPREAD] [--cli-sample N] [--reuse-build]
-  --quick            10 and 100 clouds, 3 runs, 2 CLI clouds sampled (a few minutes)
-  (default)          10, 100 and 1,000 clouds, 5 runs, 10 CLI clouds sampled
+                        [--latency MEAN~SPREAD] [--item-cost µs] [--cli-sample N] [--soak-minutes N]
+                        [--horizon-runs N] [--reuse-build]
+  --quick            10 and 100 clouds, 3 runs, 2 CLI clouds sampled, a 1-minute wall soak, 1 Horizon run (under 3 minutes)
+  (default)          10, 100 and 1,000 clouds, 5 runs, 10 CLI clouds sampled, a 30-minute wall soak, 3 Horizon runs
+  --soak-minutes 0   skips the wall soak; --horizon-runs 0 skips Horizon
 Results: bench/results/latest.json and latest.md`;
 
 const CWD = process.cwd();
-const PREVIEW_PORT = 4187;
+/** The real lab's CORS allows this origin (the Horizon comparison calls the lab from the browser). */
+const PREVIEW_PORT = 4873;
+/**
+ * One port per simulated cloud from here (at most 1,000): below Linux's
+ * ephemeral range (32768–60999), where any outgoing connection of the machine
+ * may hold a port and a thousand listeners would sooner or later meet one.
+ */
 const SIM_BASE_PORT = 6000;
+/** Single ports, in the range this machine's benchmark was given. */
+const SIM_CONTROL_PORT = 39900;
+const HORIZON_PORT = 39500;
+/**
+ * µs of server time per listed server. Nova's servers/detail on the real lab
+ * (Zed, sqlite, this 2-core machine) measured about 3 ms per server; 1 ms is a
+ * production Nova on MySQL, conservatively: a 1,000-server page costs 1 s.
+ */
+const DEFAULT_ITEM_COST_US = 1000;
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +47,10 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     'servers-per-cloud': { type: 'string', default: '100' },
     latency: { type: 'string', default: '30~10' },
+    'item-cost': { type: 'string', default: String(DEFAULT_ITEM_COST_US) },
     'cli-sample': { type: 'string' },
+    'soak-minutes': { type: 'string' },
+    'horizon-runs': { type: 'string' },
     'reuse-build': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -43,6 +66,14 @@ function positiveInt(text: string, what: string): number {
   return value;
 }
 
+function nonNegative(text: string, what: string, integer: boolean): number {
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+    throw new Error(`${what} must be ${integer ? 'a whole number' : 'a number'} ≥ 0, got '${text}'`);
+  }
+  return value;
+}
+
 const sizes = (values.sizes ?? (values.quick ? '10,100' : '10,100,1000')).split(',').map((size) => positiveInt(size, '--sizes'));
 const runs = positiveInt(values.runs ?? (values.quick ? '3' : '5'), '--runs');
 const cliSample = positiveInt(values['cli-sample'] ?? (values.quick ? '2' : '10'), '--cli-sample');
@@ -50,7 +81,12 @@ const serversPerCloud = positiveInt(values['servers-per-cloud'], '--servers-per-
 const latencyMatch = /^(\d+)(?:~(\d+))?$/.exec(values.latency);
 if (!latencyMatch) throw new Error(`--latency must be MEAN or MEAN~SPREAD in ms, got '${values.latency}'`);
 const latency = { mean: Number(latencyMatch[1]), spread: Number(latencyMatch[2] ?? 0) };
-if (Math.max(...sizes) > 1000) throw new Error('--sizes: at most 1,000 clouds (ports 6000–6999)');
+const itemCostUs = nonNegative(values['item-cost'], '--item-cost', true);
+const soakMinutes = nonNegative(values['soak-minutes'] ?? (values.quick ? '1' : '30'), '--soak-minutes', false);
+// Refreshes close together in the short soak, so that it still has cycles enough to compare.
+const soakRefreshSeconds = values.quick ? 3 : 10;
+const horizonRuns = nonNegative(values['horizon-runs'] ?? (values.quick ? '1' : '3'), '--horizon-runs', true);
+if (Math.max(...sizes) > 1000) throw new Error(`--sizes: at most 1,000 clouds (ports ${SIM_BASE_PORT}–${SIM_BASE_PORT + 999})`);
 const mode: Results['mode'] = values.sizes || values.runs ? 'custom' : values.quick ? 'quick' : 'full';
 
 const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -99,11 +135,14 @@ async function heapBaseline(previewUrl: string, active: Browser): Promise<number
 async function main(): Promise<void> {
   const loadStart = loadavg();
   log(`bench ${mode}: sizes ${sizes.join(', ')}, ${runs} runs, latency ${latency.mean}~${latency.spread} ms, load ${loadStart.map((v) => v.toFixed(2)).join(' ')}`);
+  const peers = await installPeers(log);
+  if (peers.reason) log(`peers: ${peers.reason}`);
   log(values['reuse-build'] ? 'build: reusing when present' : 'build: vite build');
   await buildApp(CWD, values['reuse-build']);
   const preview = await startPreview(CWD, PREVIEW_PORT);
   browser = await launchBrowser({ firstPort: SIM_BASE_PORT, count: Math.max(...sizes) });
   const baseline = await heapBaseline(preview.url, browser);
+  const ports = { base: SIM_BASE_PORT, control: SIM_CONTROL_PORT };
   const records: RunRecord[] = [];
   for (const clouds of sizes) {
     records.push(
@@ -111,15 +150,36 @@ async function main(): Promise<void> {
         cwd: CWD,
         browser,
         previewUrl: preview.url,
-        basePort: SIM_BASE_PORT,
-        plan: { clouds, serversPerCloud, latency, seed: 7 },
+        ports,
+        plan: { clouds, serversPerCloud, latency, itemCostUs, seed: 7 },
         runs,
         cliSample,
+        cliMissing: peers.present.has('cli') ? undefined : `the OpenStack CLI is not installed: ${peers.reason ?? 'unknown'}`,
         heapBaseline: baseline,
         log,
       }),
     );
   }
+  let soak: WallSoak | string = 'skipped (--soak-minutes 0)';
+  if (soakMinutes > 0) {
+    try {
+      soak = await soakWall({ cwd: CWD, browser, previewUrl: preview.url, ports, minutes: soakMinutes, refreshSeconds: soakRefreshSeconds, latency, itemCostUs, log });
+      log(`wall soak: heap growth ${soak.growth_pct ?? '—'} %`);
+    } catch (error) {
+      soak = `the soak failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      log(soak);
+    }
+  }
+  let horizon: ComparisonOutcome = { reason: 'skipped (--horizon-runs 0)' };
+  if (horizonRuns > 0) {
+    try {
+      horizon = await compareWithHorizon({ cwd: CWD, browser, previewUrl: preview.url, horizonPort: HORIZON_PORT, runs: horizonRuns, peers, log });
+    } catch (error) {
+      horizon = { reason: `the comparison failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    }
+    if ('reason' in horizon) log(`Horizon: ${horizon.reason}`);
+  }
+  const soakGrowthPct = typeof soak === 'string' ? null : soak.growth_pct;
   const results: Results = {
     generated_at: new Date().toISOString(),
     mode,
@@ -128,17 +188,19 @@ async function main(): Promise<void> {
     latency: {
       mean_ms: latency.mean,
       spread_ms: latency.spread,
-      per_item_cost: null,
-      per_item_cost_reason: 'the simulator adds latency per request only (uniform MEAN ± SPREAD, preflights included); it has no per-server cost, so a 1,000-server page costs what an empty one does',
+      per_item_cost_us: itemCostUs,
+      per_item_cost_note:
+        'server time per listed server (the sim’s itemcost=), after the request’s latency; Nova on the real lab measured about 3 ms per server on this 2-core machine, and 1 ms is taken as a production Nova',
     },
     heap_baseline_bytes: baseline,
-    preflights_reason:
-      'not counted: neither Playwright request events nor the page’s CDP Network domain report CORS preflights, and the simulator has no request counter; inventory_floor_with_preflight_ms shows what they would cost',
+    peers: { present: [...peers.present].sort(), reason: peers.reason ?? null },
     runs: records,
-    wall_heap_growth_pct: null,
-    wall_heap_growth_pct_reason: 'the wall soak comes with the wall issue (the NOC wall view is being built now)',
-    horizon_vs_archipelago: null,
-    horizon_vs_archipelago_reason: 'Horizon is not installed on this machine (no openstack-dashboard, no Keystone/Nova behind it to point it at)',
+    wall_heap_growth_pct: soakGrowthPct,
+    wall_heap_growth_pct_reason: typeof soak === 'string' ? soak : soakGrowthPct === null ? 'too few cycles after the warm-up to compare' : null,
+    wall_soak: typeof soak === 'string' ? null : soak,
+    horizon_vs_archipelago: 'comparison' in horizon ? horizon.comparison.ratio : null,
+    horizon_vs_archipelago_reason: 'reason' in horizon ? horizon.reason : null,
+    horizon: 'comparison' in horizon ? horizon.comparison : null,
   };
   const written = await writeResults(join(CWD, 'bench', 'results'), results);
   log(`wrote ${written.json} and ${written.md}`);
