@@ -14,6 +14,7 @@ test.describe('the shell', () => {
       ['Servers', 'Servers'],
       ['Networks', 'Networks'],
       ['Images', 'Images'],
+      ['Capacity', 'Capacity'],
       ['Parity', 'Parity'],
       ['Topology', 'Topology'],
       ['Actions', 'Actions'],

@@ -11,6 +11,7 @@ const NAV = [
   { to: '/servers', label: 'Servers' },
   { to: '/networks', label: 'Networks' },
   { to: '/images', label: 'Images' },
+  { to: '/capacity', label: 'Capacity' },
   { to: '/parity', label: 'Parity' },
   { to: '/topology', label: 'Topology' },
   { to: '/actions', label: 'Actions', changesClouds: true },

@@ -15,6 +15,7 @@ export const routes: RouteObject[] = [
       { path: 'servers', element: <ServersPage /> },
       { path: 'networks', element: <NetworksPage /> },
       { path: 'images', element: <ImagesPage /> },
+      { path: 'capacity', lazy: async () => ({ Component: (await import('../features/capacity/CapacityPage.tsx')).CapacityPage }) },
       { path: 'parity', lazy: async () => ({ Component: (await import('../features/parity/ParityPage.tsx')).ParityPage }) },
       { path: 'topology', lazy: async () => ({ Component: (await import('../features/topology/TopologyPage.tsx')).TopologyPage }) },
       { path: 'actions', lazy: async () => ({ Component: (await import('../features/actions/ActionsPage.tsx')).ActionsPage }) },
