@@ -87,6 +87,8 @@ test.describe('hostile names, descriptions, metadata and tags', () => {
       first.service.host = PAYLOADS.img;
     });
     await page.goto('/topology');
+    // Search looks through what has been loaded: wait until the poisoned cloud's hosts are in.
+    await expect(page.getByRole('group', { name: new RegExp(`^cloud ${target?.name ?? ''}: `) })).toContainText(/\d+ hosts/, { timeout: 20_000 });
     await page.getByRole('searchbox', { name: 'Find site or host' }).fill('<img');
     await page.getByRole('button', { name: 'Find' }).click();
     await expect(page.getByRole('group', { name: new RegExp(`^host ${PAYLOADS.img.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `) })).toBeVisible({ timeout: 20_000 });
