@@ -124,6 +124,13 @@ export async function runFleet(options: FleetRunOptions): Promise<RunRecord> {
   const firstPaint = spread(topologies.map((t) => t.firstPaintMs));
   const layouts = present(topologies.map((t) => t.layoutMs));
   const frames = topologies.flatMap((t) => t.frameMs);
+  // The p95 of each run, so the spread over runs sits beside the p95 over every sample.
+  const runP95 = (series: readonly (readonly number[])[]) => spread(present(series.map((values) => percentile(values, 95))));
+  const filterP95 = runP95(present(samples.map((s) => s.filterMs)));
+  const groupP95 = runP95(present(samples.map((s) => s.groupMs)));
+  const frameP95 = runP95(topologies.map((t) => t.frameMs));
+  const layoutSpread = spread(layouts);
+  const heapPerServer = spread(present(samples.map((s) => s.heap)).map((bytes) => bytes / facts.servers));
   const or = (value: number | undefined, digits = 1) => (value === undefined ? null : round(value, digits));
 
   const note = (figure: string, value: unknown, reason: string) => {
@@ -154,6 +161,9 @@ export async function runFleet(options: FleetRunOptions): Promise<RunRecord> {
     inventory_complete_ms_min: or(complete?.min),
     inventory_complete_ms_max: or(complete?.max),
     inventory_floor_ms: round(floor.floorMs),
+    // Computed from the plan, the same for every run.
+    inventory_floor_ms_min: round(floor.floorMs),
+    inventory_floor_ms_max: round(floor.floorMs),
     inventory_floor_with_preflight_ms: round(floorWithPreflight.floorMs),
     inventory_floor_bound: floor.floorMs === floor.chainMs ? 'chain' : floor.floorMs === floor.originMs ? 'origin' : 'global',
     inventory_vs_floor: complete && floor.floorMs > 0 ? round(complete.median / floor.floorMs, 2) : null,
@@ -164,24 +174,37 @@ export async function runFleet(options: FleetRunOptions): Promise<RunRecord> {
     requests_with_preflights: or(requestsWithPreflights, 0),
     bytes: or(bytes, 0),
     cli_loop_ms: or(cli?.loopMs, 0),
+    // One loop per fleet size: the CLI is too slow to repeat.
+    cli_loop_ms_min: or(cli?.loopMs, 0),
+    cli_loop_ms_max: or(cli?.loopMs, 0),
     cli_sampled_clouds: cli?.sampledClouds ?? null,
     cli_extrapolated: cli?.extrapolated ?? null,
     cli_vs_archipelago: cli && complete ? round(cli.loopMs / complete.median, 2) : null,
     table_rows: rows[0] ?? null,
     filter_p50_ms: or(percentile(filterMs, 50)),
     filter_p95_ms: or(percentile(filterMs, 95)),
+    filter_p95_ms_min: or(filterP95?.min),
+    filter_p95_ms_max: or(filterP95?.max),
     group_p50_ms: or(percentile(groupMs, 50)),
     group_p95_ms: or(percentile(groupMs, 95)),
+    group_p95_ms_min: or(groupP95?.min),
+    group_p95_ms_max: or(groupP95?.max),
     topology_first_paint_ms: or(firstPaint?.median),
     topology_first_paint_ms_min: or(firstPaint?.min),
     topology_first_paint_ms_max: or(firstPaint?.max),
     topology_complete_ms: or(percentile(present(topologies.map((t) => t.completeMs)), 50)),
     topology_layout_ms: or(percentile(layouts, 50)),
+    topology_layout_ms_min: or(layoutSpread?.min),
+    topology_layout_ms_max: or(layoutSpread?.max),
     topology_nodes_rendered: topologies[0]?.nodesRendered ?? null,
     topology_frame_p50_ms: or(percentile(frames, 50)),
     topology_frame_p95_ms: or(percentile(frames, 95)),
+    topology_frame_p95_ms_min: or(frameP95?.min),
+    topology_frame_p95_ms_max: or(frameP95?.max),
     heap_bytes: or(heap, 0),
     heap_bytes_per_server: heap === undefined ? null : round(heap / facts.servers, 0),
+    heap_bytes_per_server_min: or(heapPerServer?.min, 0),
+    heap_bytes_per_server_max: or(heapPerServer?.max, 0),
     heap_bytes_per_server_net: heap === undefined || options.heapBaseline === null ? null : round((heap - options.heapBaseline) / facts.servers, 0),
     load_average: [round(loadStart, 2), round(loadavg()[0] ?? 0, 2)],
     missing,

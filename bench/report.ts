@@ -27,6 +27,9 @@ export interface RunRecord {
   inventory_complete_ms_min: number | null;
   inventory_complete_ms_max: number | null;
   inventory_floor_ms: number;
+  /** The floor is computed from the plan: the same for every run. */
+  inventory_floor_ms_min: number;
+  inventory_floor_ms_max: number;
   /** The same floor with a CORS preflight round trip before every request. */
   inventory_floor_with_preflight_ms: number;
   /** Which bound sets the floor: the dependent chain, the busiest origin, or the socket pool. */
@@ -43,6 +46,9 @@ export interface RunRecord {
   requests_with_preflights: number | null;
   bytes: number | null;
   cli_loop_ms: number | null;
+  /** One CLI loop per fleet size (it is too slow to repeat): min and max are that loop. */
+  cli_loop_ms_min: number | null;
+  cli_loop_ms_max: number | null;
   cli_sampled_clouds: number | null;
   cli_extrapolated: boolean | null;
   /** CLI loop ÷ Archipelago's complete inventory: how many times faster the console is. */
@@ -50,18 +56,29 @@ export interface RunRecord {
   table_rows: number | null;
   filter_p50_ms: number | null;
   filter_p95_ms: number | null;
+  /** The smallest and largest p95 of a single run. */
+  filter_p95_ms_min: number | null;
+  filter_p95_ms_max: number | null;
   group_p50_ms: number | null;
   group_p95_ms: number | null;
+  group_p95_ms_min: number | null;
+  group_p95_ms_max: number | null;
   topology_first_paint_ms: number | null;
   topology_first_paint_ms_min: number | null;
   topology_first_paint_ms_max: number | null;
   topology_complete_ms: number | null;
   topology_layout_ms: number | null;
+  topology_layout_ms_min: number | null;
+  topology_layout_ms_max: number | null;
   topology_nodes_rendered: number | null;
   topology_frame_p50_ms: number | null;
   topology_frame_p95_ms: number | null;
+  topology_frame_p95_ms_min: number | null;
+  topology_frame_p95_ms_max: number | null;
   heap_bytes: number | null;
   heap_bytes_per_server: number | null;
+  heap_bytes_per_server_min: number | null;
+  heap_bytes_per_server_max: number | null;
   /** (heap − heap of the app with no clouds) ÷ servers. */
   heap_bytes_per_server_net: number | null;
   /** 1-minute load average before the first and after the last run of this size. */
