@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { LabCloud } from '../src/contract/lab-json.ts';
 import { createCloudClient, deleteKeypair, getKeypair, importKeypair, type ServiceHttp } from '../src/openstack/index.ts';
 import { serveRuntimeConfig } from '../e2e/fixtures/runtime-config.ts';
-import { labA, labB, labRuntimeClouds, unavailableNote } from './fixtures/lab.ts';
+import { labA, labB, labRuntimeClouds, assertAvailable } from './fixtures/lab.ts';
 
 // Both Keystones, lab-a's Nova and lab-b's Nova API, and the demo user's application credential on lab-b.
 const NEEDS = ['keystone-a', 'keystone-b', 'catalog-a', 'catalog-b', 'nova', 'nova-api', 'seed:lab-a', 'seed:lab-b', 'seed:application_credential'];
@@ -21,8 +21,7 @@ async function demoCompute(cloud: LabCloud, name: string): Promise<ServiceHttp> 
 }
 
 test.describe('actions on the real lab', () => {
-  const skipped = unavailableNote(NEEDS);
-  test.skip(skipped !== undefined, skipped);
+  test.beforeAll(() => assertAvailable(NEEDS));
 
   test('key pair sync from lab-a’s Nova to lab-b’s: planned, run, found there, and cleaned up', async ({ page }) => {
     const key = `e2e-sync-${Date.now().toString(36)}`;

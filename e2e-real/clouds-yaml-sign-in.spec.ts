@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { stringify } from 'yaml';
 import { serveRuntimeConfig } from '../e2e/fixtures/runtime-config.ts';
-import { labA, labB, labRuntimeClouds, unavailableNote } from './fixtures/lab.ts';
+import { labA, labB, labRuntimeClouds, assertAvailable } from './fixtures/lab.ts';
 
 /**
  * The operator's own clouds.yaml against the real lab: pasted on /clouds,
@@ -25,8 +25,7 @@ async function storageText(page: Page): Promise<string> {
 }
 
 test.describe('a pasted clouds.yaml on the real lab', () => {
-  const skipped = unavailableNote(NEEDS);
-  test.skip(skipped !== undefined, skipped);
+  test.beforeAll(() => assertAvailable(NEEDS));
 
   test('signs in to both Keystones with their regions and projects, one token per project, and sign-out revokes them all', async ({ page, request }) => {
     const clouds = labRuntimeClouds();
@@ -96,17 +95,16 @@ interface LabFederation {
   protocol: string;
 }
 
-function labFederation(): LabFederation | undefined {
+function labFederation(): LabFederation {
   const path = join(process.env.ARCHIPELAGO_LAB_DIR ?? '/tmp/archipelago-lab', 'lab.json');
-  return (JSON.parse(readFileSync(path, 'utf8')) as { federation?: LabFederation }).federation;
+  const { federation } = JSON.parse(readFileSync(path, 'utf8')) as { federation?: LabFederation };
+  if (!federation) throw new Error(`${path} has no "federation" section: the lab runs without its OpenID provider (ARCHIPELAGO_LAB_OIDC=0?)`);
+  return federation;
 }
 
 test.describe('sign-out after the OIDC sign-in, on the real lab', () => {
-  const federation = labFederation();
-  test.skip(federation === undefined, 'skipped: the lab runs without its OpenID provider (no "federation" in lab.json)');
-
   test('revokes the federated Keystone token and the access token at the provider', async ({ page, request }) => {
-    if (!federation) return;
+    const federation = labFederation();
     const host = new URL(federation.issuer).host;
     await serveRuntimeConfig(page, {
       oidc: { issuer: federation.issuer, clientId: federation.client_id },

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { LabCloud } from '../src/contract/lab-json.ts';
 import { createCloudClient, createImage, deleteImage, listImagesNamed, uploadImageData, type ServiceHttp } from '../src/openstack/index.ts';
 import { serveRuntimeConfig } from '../e2e/fixtures/runtime-config.ts';
-import { labA, labB, labRuntimeClouds, unavailableNote } from './fixtures/lab.ts';
+import { labA, labB, labRuntimeClouds, assertAvailable } from './fixtures/lab.ts';
 
 // Both Keystones and both Glances: the image goes from lab-a's Glance to lab-b's through the browser.
 const NEEDS = ['keystone-a', 'keystone-b', 'catalog-a', 'catalog-b', 'glance-a', 'glance-b', 'seed:lab-a', 'seed:lab-b'];
@@ -20,8 +20,7 @@ async function demoGlance(cloud: LabCloud, name: string): Promise<ServiceHttp> {
 }
 
 test.describe('image replication on the real lab', () => {
-  const skipped = unavailableNote(NEEDS);
-  test.skip(skipped !== undefined, skipped);
+  test.beforeAll(() => assertAvailable(NEEDS));
 
   test('an image copied from lab-a’s Glance to lab-b’s: verified, found by name and checksum, both copies deleted', async ({ page }) => {
     const name = `e2e-image-${Date.now().toString(36)}`;

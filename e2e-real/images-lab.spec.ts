@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import type { LabCloud } from '../src/contract/lab-json.ts';
 import { serveRuntimeConfig } from '../e2e/fixtures/runtime-config.ts';
-import { labA, labRuntimeClouds, unavailableNote } from './fixtures/lab.ts';
+import { labA, labRuntimeClouds, assertAvailable } from './fixtures/lab.ts';
 
 // lab-a's Keystone and catalog, and its Glance: the image is uploaded there as demo.
 const NEEDS = ['keystone-a', 'catalog-a', 'glance-a', 'lab-a:image', 'seed:lab-a'];
@@ -32,8 +32,7 @@ function glanceUrl(cloud: LabCloud): string {
 }
 
 test.describe('the images inventory against the real Glance', () => {
-  const skipped = unavailableNote(NEEDS);
-  test.skip(skipped !== undefined, skipped);
+  test.beforeAll(() => assertAvailable(NEEDS));
 
   const name = `archipelago-e2e-${randomUUID().slice(0, 8)}`;
   const data = Buffer.from(`${name}: a few bytes, enough for Glance to checksum\n`);

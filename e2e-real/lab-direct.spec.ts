@@ -1,6 +1,6 @@
 import { test } from '@playwright/test';
 import { serveRuntimeConfig } from '../e2e/fixtures/runtime-config.ts';
-import { labA, labB, labRuntimeClouds, unavailableNote } from './fixtures/lab.ts';
+import { labA, labB, labRuntimeClouds, assertAvailable } from './fixtures/lab.ts';
 import { expectServers, expectSignedIn, type ShownCloud } from './fixtures/lab-views.ts';
 
 const CLOUDS: ShownCloud[] = [
@@ -11,8 +11,7 @@ const CLOUDS: ShownCloud[] = [
 const NEEDS = ['keystone-a', 'keystone-b', 'catalog-a', 'catalog-b', 'nova', 'nova-api', 'nova-conductor', 'seed:lab-a', 'seed:lab-b', 'seed:servers', 'seed:application_credential'];
 
 test.describe('the console calling the real lab directly (CORS)', () => {
-  const skipped = unavailableNote(NEEDS);
-  test.skip(skipped !== undefined, skipped);
+  test.beforeAll(() => assertAvailable(NEEDS));
 
   test('signs in to lab-a with a password and lab-b with an application credential, and lists the lab’s servers', async ({ page }) => {
     await serveRuntimeConfig(page, { clouds: labRuntimeClouds() });

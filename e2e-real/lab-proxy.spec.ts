@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { BUILD_DIR, NGINX_PORT } from '../e2e/fixtures/e2e-env.ts';
 import { startNginx, type RunningNginx } from '../e2e/fixtures/nginx-proxy.ts';
-import { catalogOrigins, labA, labB, labRuntimeClouds, unavailableNote } from './fixtures/lab.ts';
+import { catalogOrigins, labA, labB, labRuntimeClouds, assertAvailable } from './fixtures/lab.ts';
 import { expectServers, expectSignedIn, type ShownCloud } from './fixtures/lab-views.ts';
 
 const PROXY_BASE = '/os-proxy';
@@ -17,8 +17,7 @@ const LAB_ORIGINS = new Set([...catalogOrigins(labA), ...catalogOrigins(labB)]);
 test.describe.configure({ mode: 'serial' });
 
 test.describe('the console behind the generated nginx config, reaching the real lab through the same-origin proxy', () => {
-  const skipped = unavailableNote(NEEDS);
-  test.skip(skipped !== undefined, skipped);
+  test.beforeAll(() => assertAvailable(NEEDS));
   let nginx: RunningNginx;
 
   test.beforeAll(async () => {

@@ -40,7 +40,8 @@ trap 'FAILED=1; finish' INT TERM
 export ARCHIPELAGO_LAB_EXTRA_ORIGINS="${ARCHIPELAGO_LAB_EXTRA_ORIGINS:+$ARCHIPELAGO_LAB_EXTRA_ORIGINS,}http://127.0.0.1:$PREVIEW_PORT"
 
 # up.sh exits 0 once both Keystones are up; services that could not start are listed in
-# lab.json's "unavailable", and the tests that need them are skipped with that reason.
+# lab.json's "unavailable": contract tests that need them are skipped with that reason, and the
+# browser specs that need them fail with it.
 phase "lab up" "$LAB/up.sh" || exit
 phase "contract (vitest)" npx vitest run --config vitest.real.config.ts
 phase "browser packages" node scripts/ensure-system-packages.mjs \
