@@ -63,7 +63,7 @@ export interface ContractCloud {
   services: readonly ContractService[];
   /**
    * Why a requirement cannot be tested right now (a real service that did not
-   * come up): its tests are reported as skipped with this note, never passed.
+   * come up): its tests fail with this note, never pass.
    */
   unavailable: Partial<Record<ContractRequirement, string>>;
 }

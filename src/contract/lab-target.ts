@@ -22,7 +22,7 @@ export function createLabTarget(lab: LabJson, fetch: FetchLike): ContractTarget 
       authUrl: cloud.auth_url,
       user: { username: admin.username, userDomainName: admin.user_domain_name, password: admin.password },
       scope: { projectName: admin.project_name, projectDomainName: admin.project_domain_name },
-      // Missing only when lab.json says so; its test is then skipped with that note.
+      // Missing only when lab.json says so; its test then fails with that note.
       applicationCredential: { id: appcred?.id ?? '', secret: appcred?.secret ?? '' },
       // The lab shares one instance of each service among a cloud's regions (README, "What runs"): same counts everywhere.
       regions: cloud.regions.map((region): ContractRegion => ({ name: region, counts })),

@@ -74,10 +74,10 @@ function impactsOf(service: string, clouds: readonly string[]): Impact[] {
 
 function note(service: string, reason: string): string {
   const short = reason.replace(/\s+/g, ' ').trim();
-  return `skipped: ${service} unavailable (${short.length > 160 ? `${short.slice(0, 157)}...` : short})`;
+  return `${service} unavailable (${short.length > 160 ? `${short.slice(0, 157)}...` : short})`;
 }
 
-/** For one cloud of the lab: each requirement that cannot be tested, with the note its skipped tests show. */
+/** For one cloud of the lab: each requirement that cannot be tested, with the note its failing tests show. */
 export function unavailableFor(lab: LabJson, name: string, cloud: LabCloud): Partial<Record<ContractRequirement, string>> {
   const notes: Partial<Record<ContractRequirement, string>> = {};
   const add = (requirement: ContractRequirement, text: string) => {
