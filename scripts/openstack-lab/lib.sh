@@ -18,6 +18,7 @@ PORT_KEYSTONE_A_UWSGI=25001    # Keystone lab-a, uwsgi protocol socket (Apache f
 PORT_KEYSTONE_B=25010          # Keystone lab-b
 PORT_GLANCE_A=25020
 PORT_GLANCE_B=25021
+PORT_GLANCE_A_EDGE=25022       # lab-a's second Glance: the image endpoint of region edge-1
 PORT_PLACEMENT=25030
 PORT_NOVA=25040
 PORT_NOVA_B=25041            # lab-b: Nova API only (keypairs, flavors)
@@ -160,5 +161,5 @@ http_up() {  # one try, no wait
 wal() { for db in "$@"; do [ -f "$db" ] && sqlite3 "$db" 'PRAGMA journal_mode=WAL;' >/dev/null; done; return 0; }
 
 # Every service (lab order; down.sh stops in reverse).
-ALL_SERVICES=(epmd rabbitmq keystone-a keystone-b glance-a glance-b placement neutron
+ALL_SERVICES=(epmd rabbitmq keystone-a keystone-b glance-a glance-b glance-a-edge placement neutron
   nova-api nova-conductor nova-scheduler nova-compute-1 nova-compute-2 nova-compute-3 nova-api-b oidc apache)

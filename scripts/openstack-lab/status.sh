@@ -8,6 +8,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 declare -A URL=(
   [keystone-a]="http://$HOST:$PORT_KEYSTONE_A/v3" [keystone-b]="http://$HOST:$PORT_KEYSTONE_B/v3"
   [glance-a]="http://$HOST:$PORT_GLANCE_A/" [glance-b]="http://$HOST:$PORT_GLANCE_B/"
+  [glance-a-edge]="http://$HOST:$PORT_GLANCE_A_EDGE/"
   [placement]="http://$HOST:$PORT_PLACEMENT/" [neutron]="http://$HOST:$PORT_NEUTRON/"
   [nova-api]="http://$HOST:$PORT_NOVA/" [nova-api-b]="http://$HOST:$PORT_NOVA_B/" [oidc]="http://$HOST:$PORT_OIDC/.well-known/openid-configuration"
   [apache]="http://$HOST:$PORT_APACHE/v3"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bring up the Archipelago OpenStack lab on 127.0.0.1: two clouds (lab-a: Keystone with
-# RegionOne/RegionTwo/edge-1, Glance, Placement, Neutron, Nova; lab-b: Keystone +
-# Glance), seeded, described in $LAB_DIR/clouds.yaml and $LAB_DIR/lab.json.
+# RegionOne/RegionTwo/edge-1, a Glance for RegionOne/RegionTwo and one for edge-1,
+# Placement, Neutron, Nova; lab-b: Keystone + Glance + Nova API), seeded, described in
+# $LAB_DIR/clouds.yaml and $LAB_DIR/lab.json.
 #
 # Idempotent: with everything up it returns in about a second; a half-up lab is
 # repaired (dead services restarted, half-made databases rebuilt). Exit 0 when the
@@ -28,6 +29,7 @@ OIDC_ENABLED="${ARCHIPELAGO_LAB_OIDC:-1}"
 declare -A HEALTH=(
   [keystone-a]="$KS_A" [keystone-b]="$KS_B"
   [glance-a]="http://$HOST:$PORT_GLANCE_A/" [glance-b]="http://$HOST:$PORT_GLANCE_B/"
+  [glance-a-edge]="http://$HOST:$PORT_GLANCE_A_EDGE/"
   [placement]="http://$HOST:$PORT_PLACEMENT/" [neutron]="http://$HOST:$PORT_NEUTRON/"
   [nova-api]="http://$HOST:$PORT_NOVA/" [nova-api-b]="http://$HOST:$PORT_NOVA_B/"
 )
@@ -35,7 +37,7 @@ declare -A HEALTH=(
   && HEALTH[apache]="http://$HOST:$PORT_APACHE/v3"
 
 expected_services() {
-  echo epmd rabbitmq keystone-a keystone-b glance-a glance-b placement neutron
+  echo epmd rabbitmq keystone-a keystone-b glance-a glance-b glance-a-edge placement neutron
   nova_services
   echo nova-api-b
   [ "$OIDC_ENABLED" = 1 ] && echo oidc apache
@@ -99,7 +101,8 @@ SPEC_A=$(cat <<EOF
 {"regions": [{"id": "RegionOne", "description": "ordinary region"},
              {"id": "RegionTwo", "description": "ordinary region"},
              {"id": "edge-1", "description": "edge region"}],
- "services": [{"name": "glance", "type": "image", "url": "http://$HOST:$PORT_GLANCE_A", "user": true},
+ "services": [{"name": "glance", "type": "image", "url": "http://$HOST:$PORT_GLANCE_A", "user": true,
+               "region_urls": {"edge-1": "http://$HOST:$PORT_GLANCE_A_EDGE"}},
               {"name": "nova", "type": "compute", "url": "http://$HOST:$PORT_NOVA/v2.1", "user": true},
               {"name": "neutron", "type": "network", "url": "http://$HOST:$PORT_NEUTRON", "user": true},
               {"name": "placement", "type": "placement", "url": "http://$HOST:$PORT_PLACEMENT", "user": true}]}
@@ -123,7 +126,7 @@ fi
 if [ $A_OK = 0 ] && ! wait $RA; then A_OK=1; mark_unavailable catalog-a "register.py failed: $(tail -n 1 "$LOGS/register-a.log")"; fi
 if [ $B_OK = 0 ] && ! wait $RB; then B_OK=1; mark_unavailable catalog-b "register.py failed: $(tail -n 1 "$LOGS/register-b.log")"; fi
 
-# ---- phase 3: Glance x2, Placement, Neutron, Nova's databases, Nova API of lab-b.
+# ---- phase 3: Glance x3, Placement, Neutron, Nova's databases, Nova API of lab-b.
 # Database setup is CPU-bound Python: run the independent ones side by side.
 log "phase 3: glance, placement, neutron, nova databases, nova-api-b"
 jobs_pids=()
@@ -133,6 +136,7 @@ if [ $B_OK = 0 ]; then
 fi
 if [ $A_OK = 0 ]; then
   ( glance_up a "$PORT_GLANCE_A" "$KS_A" ) & jobs_pids+=($!)
+  ( glance_up a-edge "$PORT_GLANCE_A_EDGE" "$KS_A" ) & jobs_pids+=($!)
   ( placement_up "$KS_A" ) & jobs_pids+=($!)
   ( neutron_up "$KS_A" ) & jobs_pids+=($!)
   nova_conf "$KS_A"
@@ -142,6 +146,7 @@ wait "${jobs_pids[@]}"
 if [ $A_OK = 0 ]; then
   rabbit_wait 90 || mark_unavailable rabbitmq "AMQP port $PORT_RABBIT not open within 90 s: $(tail -n 2 "$LOGS/rabbitmq.log" | tr '\n' ' ')"
   wait_or_retry glance-a 60 glance_up a "$PORT_GLANCE_A" "$KS_A"
+  wait_or_retry glance-a-edge 60 glance_up a-edge "$PORT_GLANCE_A_EDGE" "$KS_A"
   wait_or_retry placement 60 placement_up "$KS_A"
   wait_or_retry neutron 90 neutron_up "$KS_A"
 fi
@@ -179,6 +184,8 @@ CLOUDS_JSON=$(cat <<EOF
                         "compute": ["http://$HOST:$PORT_NOVA/v2.1", "http://$HOST:$PORT_NOVA/"],
                         "network": ["http://$HOST:$PORT_NEUTRON", "http://$HOST:$PORT_NEUTRON/"],
                         "placement": ["http://$HOST:$PORT_PLACEMENT", "http://$HOST:$PORT_PLACEMENT/"]},
+           "glances": [{"name": "glance-a", "url": "http://$HOST:$PORT_GLANCE_A", "regions": ["RegionOne", "RegionTwo"]},
+                       {"name": "glance-a-edge", "url": "http://$HOST:$PORT_GLANCE_A_EDGE", "regions": ["edge-1"]}],
            "images": [{"name": "lab-cirros-raw", "disk_format": "raw", "properties": {"os_distro": "cirros"}},
                       {"name": "lab-tiny-qcow2", "disk_format": "qcow2", "properties": {"os_distro": "ubuntu"}},
                       {"name": "lab-edge-appliance", "disk_format": "raw", "visibility": "shared",
@@ -193,6 +200,7 @@ CLOUDS_JSON=$(cat <<EOF
            "services": {"identity": ["$KS_B", "$KS_B"],
                         "image": ["http://$HOST:$PORT_GLANCE_B", "http://$HOST:$PORT_GLANCE_B/"],
                         "compute": ["http://$HOST:$PORT_NOVA_B/v2.1", "http://$HOST:$PORT_NOVA_B/"]},
+           "glances": [{"name": "glance-b", "url": "http://$HOST:$PORT_GLANCE_B", "regions": ["RegionOne"]}],
            "images": [{"name": "lab-b-cirros-raw", "disk_format": "raw"},
                       {"name": "lab-b-tiny-qcow2", "disk_format": "qcow2"}],
            "keypairs": ["lab-b-key"]}}

@@ -16,10 +16,21 @@ const userSchema = z.object({
 
 const labServiceSchema = z.object({ url: z.url(), up: z.boolean(), regions: z.array(z.string()) });
 
+/** One Glance of a cloud, as it describes itself (GET /v2/info/import, /v2/info/stores) when the seed ran. */
+const labGlanceSchema = z.object({
+  url: z.url(),
+  regions: z.array(z.string()).min(1),
+  import_methods: z.array(z.string()),
+  stores: z.array(z.string()),
+  default_store: z.string().nullable(),
+});
+
 const labCloudSchema = z.object({
   auth_url: z.url(),
   regions: z.array(z.string()).min(1),
   services: z.record(z.string(), labServiceSchema),
+  // Keyed by process name: lab-a has a Glance for RegionOne/RegionTwo and its own for edge-1. Older lab.json files lack it.
+  glances: z.record(z.string(), labGlanceSchema).default({}),
   credentials: z.object({
     demo: userSchema,
     admin: userSchema,
@@ -43,6 +54,7 @@ export const labJsonSchema = z.object({
 
 export type LabJson = z.output<typeof labJsonSchema>;
 export type LabCloud = z.output<typeof labCloudSchema>;
+export type LabGlance = z.output<typeof labGlanceSchema>;
 
 export function parseLabJson(raw: unknown): LabJson {
   const parsed = labJsonSchema.safeParse(raw);

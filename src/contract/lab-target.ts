@@ -24,7 +24,7 @@ export function createLabTarget(lab: LabJson, fetch: FetchLike): ContractTarget 
       scope: { projectName: admin.project_name, projectDomainName: admin.project_domain_name },
       // Missing only when lab.json says so; its test then fails with that note.
       applicationCredential: { id: appcred?.id ?? '', secret: appcred?.secret ?? '' },
-      // The lab shares one instance of each service among a cloud's regions (README, "What runs"): same counts everywhere.
+      // The lab shares one instance of each service among a cloud's regions (README, "What runs"); edge-1's own Glance holds the same seeded images: same counts everywhere.
       regions: cloud.regions.map((region): ContractRegion => ({ name: region, counts })),
       services: CONTRACT_SERVICES.filter((type) => type in cloud.services),
       unavailable: unavailableFor(lab, name, cloud),

@@ -15,6 +15,8 @@ const LAB_A_PROCESSES: Record<string, ContractRequirement> = {
   'keystone-a': 'identity',
   'catalog-a': 'identity',
   'glance-a': 'image',
+  // edge-1's own Glance: that region's images.
+  'glance-a-edge': 'image',
   placement: 'placement',
   neutron: 'network',
   // Without its database, RabbitMQ, conductor or scheduler, Nova answers but its seeded servers are not there.
@@ -37,6 +39,8 @@ const SEED_STEPS: Record<string, ContractRequirement> = {
   identity: 'identity',
   application_credential: 'application-credential',
   images: 'image',
+  // The seeded images in a region's own Glance (lab-a's edge-1): that region's image count.
+  image_mirrors: 'image',
   flavors: 'compute',
   keypairs: 'compute',
   computes: 'compute',

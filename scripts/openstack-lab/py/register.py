@@ -1,13 +1,16 @@
 """Catalog and service users for one lab cloud, idempotently.
 
 Run before the other services start: keystonemiddleware in Glance/Nova/Neutron/
-Placement authenticates as these service users. Every endpoint of lab-a points to the
-one instance of each service for all three regions (RegionOne, RegionTwo, edge-1):
-the machine has 2 cores, so a second Nova per region would buy nothing but memory.
+Placement authenticates as these service users. lab-a's endpoints point to one
+instance of each service for all three regions (RegionOne, RegionTwo, edge-1): the
+machine has 2 cores, so a second Nova per region would buy nothing but memory. The
+exception is Glance: edge-1 has its own, so glance-download has two Glances to join.
 
 usage: register.py AUTH_URL ADMIN_PASSWORD SERVICE_PASSWORD JSON_SPEC
 JSON_SPEC: {"regions": [{"id", "description"}], "services": [{"name", "type", "url",
-            "user": bool}]}; identity endpoints are added for every region.
+            "user": bool, "region_urls": {region: url}}]}; identity endpoints are added
+            for every region. "region_urls" gives a region its own instance of the service
+            (lab-a's edge-1 has its own Glance); an endpoint whose URL changed is updated.
 """
 import json
 import sys
@@ -35,9 +38,13 @@ def main():
     for s in wanted:
         svc = services.get(s["type"]) or ks.services.create(name=s["name"], type=s["type"], enabled=True)
         for r in spec["regions"]:
+            url = s.get("region_urls", {}).get(r["id"], s["url"])
             for iface in ("public", "internal"):
-                if (svc.id, r["id"], iface) not in endpoints:
-                    ks.endpoints.create(service=svc, url=s["url"], interface=iface, region=r["id"], enabled=True)
+                endpoint = endpoints.get((svc.id, r["id"], iface))
+                if endpoint is None:
+                    ks.endpoints.create(service=svc, url=url, interface=iface, region=r["id"], enabled=True)
+                elif endpoint.url != url:
+                    ks.endpoints.update(endpoint, url=url)
 
     roles = {r.name: r for r in ks.roles.list()}
     for name in ("service",):

@@ -30,7 +30,8 @@ from novaclient import client as nova_client
 LAB_DIR = os.environ["SEED_LAB_DIR"]
 ADMIN_PW = os.environ["SEED_ADMIN_PASSWORD"]
 DEMO_PW = os.environ["SEED_DEMO_PASSWORD"]
-# {"lab-a": {"auth_url", "regions", "region_kinds", "services": {type: [catalog_url, health_url]}, ...}}
+# {"lab-a": {"auth_url", "regions", "region_kinds", "services": {type: [catalog_url, health_url]},
+#            "glances": [{"name", "url", "regions"}], ...}}
 CLOUDS = json.loads(os.environ["SEED_CLOUDS"])
 COMPUTES = int(os.environ.get("SEED_COMPUTES", "3"))
 FEDERATION = json.loads(os.environ.get("SEED_FEDERATION", "null"))
@@ -137,26 +138,66 @@ def raw_bytes(seed, size=8192):
     return bytes((i * 31 + seed) % 251 for i in range(size))
 
 
-def ensure_images(sess, specs):
-    gl = glance_client.Client("2", session=sess)
+def image_bytes(spec):
+    return qcow2_bytes() if spec["disk_format"] == "qcow2" else raw_bytes(len(spec["name"]))
+
+
+def create_image(gl, spec, **extra):
+    props = spec.get("properties", {})
+    img = gl.images.create(name=spec["name"], disk_format=spec["disk_format"], container_format="bare",
+                           visibility=spec.get("visibility", "public"), min_disk=0, min_ram=0, **props, **extra)
+    path = os.path.join(LAB_DIR, "data", f"seed-{spec['name']}.img")
+    with open(path, "wb") as f:
+        f.write(image_bytes(spec))
+    with open(path, "rb") as f:
+        gl.images.upload(img["id"], f)
+    return img
+
+
+def ensure_images(sess, region, specs):
+    """The seeded images in the cloud's first Glance; returns their ids by name."""
+    gl = glance_client.Client("2", session=sess, region_name=region)
     existing = {i["name"]: i for i in gl.images.list()}
-    out = []
+    out = {}
     for spec in specs:
         img = existing.get(spec["name"])
         if img and img["status"] != "active":
             gl.images.delete(img["id"])
             img = None
+        if img:
+            # Glance moves an image made before its stores were renamed to the store whose
+            # folder holds the data, but only when the image is read by id, not listed.
+            gl.images.get(img["id"])
+        out[spec["name"]] = (img or create_image(gl, spec))["id"]
+    return out
+
+
+def mirror_images(sess, region, specs, ids):
+    """The seeded images in another Glance of the same cloud, with the same ids and bytes.
+    lab-a has one Nova for all regions, and it reads images from RegionOne's Glance: an
+    edge-1 server booted from an edge-1 image id is found only if that id is the same."""
+    gl = glance_client.Client("2", session=sess, region_name=region)
+    existing = {i["name"]: i for i in gl.images.list()}
+    for spec in specs:
+        img = existing.get(spec["name"])
+        if img and (img["status"] != "active" or img["id"] != ids[spec["name"]]):
+            gl.images.delete(img["id"])
+            img = None
         if not img:
-            props = spec.get("properties", {})
-            img = gl.images.create(name=spec["name"], disk_format=spec["disk_format"], container_format="bare",
-                                   visibility=spec.get("visibility", "public"), min_disk=0, min_ram=0, **props)
-            data = qcow2_bytes() if spec["disk_format"] == "qcow2" else raw_bytes(len(spec["name"]))
-            path = os.path.join(LAB_DIR, "data", f"seed-{spec['name']}.img")
-            with open(path, "wb") as f:
-                f.write(data)
-            with open(path, "rb") as f:
-                gl.images.upload(img["id"], f)
-        out.append(spec["name"])
+            create_image(gl, spec, id=ids[spec["name"]])
+    return sorted(ids)
+
+
+def describe_glances(sess, glances):
+    """What each Glance of the cloud offers, as it says itself: import methods and stores."""
+    out = {}
+    for g in glances:
+        where = {"service_type": "image", "interface": "public", "region_name": g["regions"][0]}
+        methods = sess.get("/v2/info/import", endpoint_filter=where).json()["import-methods"]["value"]
+        stores = sess.get("/v2/info/stores", endpoint_filter=where).json()["stores"]
+        out[g["name"]] = {"url": g["url"], "regions": g["regions"], "import_methods": methods,
+                          "stores": [st["id"] for st in stores],
+                          "default_store": next((st["id"] for st in stores if str(st.get("default")).lower() == "true"), None)}
     return out
 
 
@@ -429,7 +470,12 @@ def seed_cloud(name, c):
     demo = session_for(auth_url, "demo", DEMO_PW, "demo")
     up = c["services_up"]
     if up.get("image"):
-        step("images", res, ensure_images, admin, c["images"])
+        first, *others = c["glances"]
+        step("images", res, ensure_images, admin, first["regions"][0], c["images"])
+        if "images" in res:
+            for g in others:
+                step("image_mirrors", res, mirror_images, admin, g["regions"][0], c["images"], res["images"])
+        step("glances", res, describe_glances, admin, c["glances"])
     if up.get("compute"):
         nova_admin = nova_client.Client(NOVA_MICROVERSION, session=admin, region_name="RegionOne")
         nova_demo = nova_client.Client(NOVA_MICROVERSION, session=demo, region_name="RegionOne")
@@ -450,10 +496,9 @@ def seed_cloud(name, c):
             step("aggregates", res, ensure_aggregates, nova_admin, res["computes"])
             sites = res.get("aggregates", {})
             specs = [s for s in c["servers"] if s["az"] in sites]
-            gl = glance_client.Client("2", session=admin)
-            image = next(i for i in gl.images.list() if i["name"] == c["images"][0]["name"])
+            image_id = res.get("images", {}).get(c["images"][0]["name"])
             net_id = res.get("network", {}).get("demo_net_id")
-            step("servers", res, ensure_servers, nova_demo, neutron_ok, net_id, image["id"], specs)
+            step("servers", res, ensure_servers, nova_demo, neutron_ok, net_id, image_id, specs)
     return res
 
 
@@ -507,9 +552,13 @@ def write_outputs(results):
             "auth_url": c["auth_url"],
             "regions": c["regions"],
             "region_kinds": c.get("region_kinds", {}),
-            # Every region's catalog endpoint of a type is the same one service instance.
+            # A region's catalog endpoint of a type is the same one service instance, but for
+            # Glance: "glances" says which regions each Glance serves.
             "services": {t: {"url": u[0], "health_url": u[1], "up": bool(c.get("services_up", {}).get(t)),
-                             "regions": c["regions"]} for t, u in c["services"].items()},
+                             "regions": next((g["regions"] for g in c["glances"] if g["url"] == u[0]), c["regions"])
+                             if t == "image" else c["regions"]} for t, u in c["services"].items()},
+            "glances": r.get("glances") or {g["name"]: dict(g, import_methods=[], stores=[], default_store=None)
+                                            for g in c["glances"]},
             "credentials": {
                 "demo": {"username": "demo", "password": DEMO_PW, "project_name": "demo",
                          "user_domain_name": "Default", "project_domain_name": "Default"},
@@ -520,7 +569,7 @@ def write_outputs(results):
             "clouds_yaml_names": [n for n in clouds_yaml["clouds"] if n == name or n.startswith(name + "-")],
             "seeded": {
                 "projects": ident.get("projects", []), "users": ident.get("users", []),
-                "images": r.get("images", []), "flavors": r.get("flavors", []), "keypairs": r.get("keypairs", []),
+                "images": list(r.get("images", {})), "flavors": r.get("flavors", []), "keypairs": r.get("keypairs", []),
                 "networks": net.get("networks", []), "subnets": net.get("subnets", []),
                 "routers": net.get("routers", []), "security_groups": net.get("security_groups", []),
                 "floating_ips": net.get("floating_ips", 0),
