@@ -14,6 +14,7 @@ import type {
   SimService,
 } from './fleet-model.ts';
 import type { FleetSpec } from './fleet-spec.ts';
+import { packBusiestHost } from './packed-hosts.ts';
 import type { Prng } from './prng.ts';
 import { createPrng, deriveSeed } from './prng.ts';
 
@@ -142,14 +143,22 @@ const BASE_FLAVORS: readonly Omit<SimFlavor, 'description' | 'extraSpecs' | 'isP
  * other kinds. The drift every fleet with enough sites shows hangs on it, so
  * it never depends on the seed: the 1st site's debian-12 is another build and
  * its `web` group takes HTTPS from 10.0.0.0/8 only, the 2nd lacks the
- * `deploy-2024` key pair, the 3rd has a resized m1.large.
+ * `deploy-2024` key pair and its m1.xlarge the `hw:mem_page_size` extra
+ * spec, the 3rd has a resized m1.large.
  */
 function siteOrdinal(spec: FleetSpec, layout: CloudLayout): number {
   return layout.kind === 'site' ? layout.index - spec.regional.clouds : -1;
 }
 
+/** Extra specs every cloud's base flavor of that name carries. */
+const BASE_EXTRA_SPECS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'm1.xlarge': { 'hw:cpu_policy': 'dedicated', 'hw:mem_page_size': 'large' },
+};
+
 function flavorsFor(layout: CloudLayout, rng: Prng, site: number): SimFlavor[] {
-  const flavors: SimFlavor[] = BASE_FLAVORS.map((f) => ({ ...f, isPublic: true, description: null, extraSpecs: {} }));
+  const flavors: SimFlavor[] = BASE_FLAVORS.map((f) => ({ ...f, isPublic: true, description: null, extraSpecs: { ...BASE_EXTRA_SPECS[f.name] } }));
+  // Drift a flavor parity run fixes in place: the 2nd site's m1.xlarge lacks its huge pages.
+  if (site === 1) delete flavors[4]?.extraSpecs['hw:mem_page_size'];
   // Drift that parity views should surface: a cloud whose m1.large was resized by hand.
   if (layout.kind === 'site' && (rng.chance(0.25) || site === 2)) {
     const large = flavors[3];
@@ -473,6 +482,8 @@ export function generateRegion(spec: FleetSpec, layout: CloudLayout, identity: S
       host.generation += 1;
     }
   }
+  // Capacity pressure the demo always shows: the third site cloud (par) and the third region of a regional cloud.
+  if (site === 2 || (layout.kind === 'regional' && layout.regions.indexOf(region) === 2)) packBusiestHost(hypervisors);
   // Nova lists newest first (created_at desc, id desc).
   servers.sort((a, b) => (a.created === b.created ? (b.id < a.id ? -1 : 1) : b.created < a.created ? -1 : 1));
 
@@ -709,6 +720,14 @@ function buildNetworks(ctx: RegionContext, servers: SimServer[], projectIds: str
       floating_ip_address: `${pubPrefix}.${publicHost++}`, port_id: null, status: 'DOWN', port_details: null, port_forwardings: [],
       qos_network_policy_id: null, qos_policy_id: null,
     });
+  }
+  // A cross-cloud address conflict every fleet with two site clouds shows, whatever the seed (the topology's overlap links):
+  // differently named, nested blocks. Added last, so the draws above (and every other value of the fleet) stay as they were.
+  const site = siteOrdinal(ctx.spec, layout);
+  if (site === 0 || site === 1) {
+    const [name, third, prefix] = site === 0 ? ['shared-services', 8, 24] : ['legacy-dmz', 0, 16];
+    const last = prefix === 16 ? '172.16.255.254' : `172.16.${third}.254`;
+    addSubnet(addNetwork(name, adminId, false, false), `${name}-subnet`, `172.16.${third}.0/${prefix}`, 4, `172.16.${third}.1`, [`172.16.${third}.2`, last]);
   }
   const byId = (a: JsonObject, b: JsonObject) => (String(a.id) < String(b.id) ? -1 : 1);
   for (const list of [networks, subnets, routers, infraPorts, floatingIps, securityGroups]) list.sort(byId);

@@ -1,5 +1,6 @@
 import type { JsonObject, SimRegion } from './fleet-model.ts';
 import { pageAfter, parseLimit } from './paging.ts';
+import { advanceImports, stampDefaultStore } from './mutations/glance-import.ts';
 import { handleGlanceWrite } from './mutations/glance-mutations.ts';
 import { errorResponse, webobErrorPage } from './service-errors.ts';
 import type { ServiceContext } from './sim-context.ts';
@@ -46,6 +47,8 @@ export function handleGlance(ctx: ServiceContext): Response | Promise<Response> 
     wantsJson ? errorResponse('image', status, message, ctx.requestId) : webobErrorPage(status, message);
   const parts = ctx.path.split('/').filter((p) => p !== '');
   const projectId = ctx.token.admin ? null : (ctx.cloud.identity.projects[ctx.token.projectIndex ?? -1]?.id ?? '');
+  stampDefaultStore(ctx);
+  if (ctx.request.method === 'GET') advanceImports(ctx.region);
   const write = handleGlanceWrite(
     { ctx, projectId, visible: () => visibleImages(ctx.region, projectId), changed: () => visibleCache.delete(ctx.region), fail },
     parts,

@@ -367,6 +367,10 @@ function route(req: NovaRequest, path: string): Response {
         const f = req.ctx.region.flavors.find((x) => x.id === b);
         return f ? jsonResponse(200, { flavor: flavorDetail(req.view, f) }, req.headers) : fail(req, 404, `Flavor ${b} could not be found.`);
       }
+      if (c === 'os-extra_specs') {
+        const f = req.ctx.region.flavors.find((x) => x.id === b);
+        return f ? jsonResponse(200, { extra_specs: f.extraSpecs }, req.headers) : fail(req, 404, `Flavor ${b} could not be found.`);
+      }
       break;
     case 'os-keypairs':
       if (b === undefined) return listKeypairs(req);

@@ -44,4 +44,6 @@ export interface ServiceContext {
   requestId: string;
   /** Reports the items of a listed page, which the fleet's per-item cost (`itemcost=`) makes dearer. */
   servedItems(count: number): void;
+  /** Another region of the same cloud, as its catalog names it (Glance's glance-download reads the source region's images). */
+  regionOf(name: string): SimRegion | undefined;
 }

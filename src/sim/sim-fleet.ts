@@ -157,7 +157,8 @@ export function createSimFleet(specOrText: FleetSpec | string, options: SimFleet
     const token = tokens.valid(request.headers.get('X-Auth-Token'), cloud.index, now());
     if (!token || token.projectIndex === null) return unauthorizedByMiddleware(`${cloud.origin}/identity`);
     const regionData = model.region(cloud.index, region);
-    return service.handle({ request, url, path: rest, root, cloud, region: regionData, token, requestId, servedItems });
+    const regionOf = (name: string) => (cloud.layout.regions.includes(name) ? model.region(cloud.index, name) : undefined);
+    return service.handle({ request, url, path: rest, root, cloud, region: regionData, token, requestId, servedItems, regionOf });
   };
 
   return {

@@ -3,6 +3,7 @@ import { bodyContext } from '../get-json.ts';
 import type { ServiceHttp } from '../http/types.ts';
 import { isAtLeast, negotiateMicroversion } from '../microversion.ts';
 import { parseBody } from '../parse-body.ts';
+import type { FlavorExtraSpecs } from './list-flavor-extra-specs.ts';
 import { flavorSchema, type Flavor } from './list-flavors.ts';
 import { mutationResult, type MutationResult } from './mutation-result.ts';
 
@@ -18,6 +19,8 @@ export interface FlavorShape {
   swap: number;
   isPublic: boolean;
   description?: string | null;
+  /** Undefined when not known: the listing did not carry them (before 2.61, or policy hides them) and they were not read. */
+  extraSpecs?: FlavorExtraSpecs;
 }
 
 export interface CreateFlavorOptions {
@@ -51,10 +54,11 @@ export function flavorShape(flavor: Flavor): FlavorShape {
     swap: flavor.swap,
     isPublic: flavor['os-flavor-access:is_public'],
     description: flavor.description,
+    extraSpecs: flavor.extra_specs,
   };
 }
 
-/** Same shape: vCPUs, RAM, disk, ephemeral, swap and visibility; the description does not count. */
+/** Same shape: vCPUs, RAM, disk, ephemeral, swap and visibility; the description and extra specs do not count. */
 export function sameFlavorShape(a: FlavorShape, b: FlavorShape): boolean {
   return a.vcpus === b.vcpus && a.ram === b.ram && a.disk === b.disk && a.ephemeral === b.ephemeral && a.swap === b.swap && a.isPublic === b.isPublic;
 }

@@ -1,5 +1,6 @@
 export { createComputeApi, type ComputeApi } from './compute-api.ts';
 export * from './create-flavor.ts';
+export * from './create-flavor-extra-specs.ts';
 export * from './create-keypair.ts';
 export * from './create-remote-console.ts';
 export * from './create-server.ts';
@@ -12,6 +13,7 @@ export * from './get-server.ts';
 export * from './list-aggregates.ts';
 export * from './list-availability-zones.ts';
 export * from './list-compute-services.ts';
+export * from './list-flavor-extra-specs.ts';
 export * from './list-flavors.ts';
 export * from './list-hypervisors.ts';
 export * from './list-instance-actions.ts';

@@ -1,6 +1,7 @@
 import type { JsonObject, SimRegion } from '../fleet-model.ts';
 import type { ServiceContext } from '../sim-context.ts';
 import { isRecord, jsonResponse, readJson, textResponse } from '../wire-http.ts';
+import { defaultStoreOf, imageTasks, importImage, importMethodsOf, listStores } from './glance-import.ts';
 import { md5Hex } from './md5.ts';
 import { simUuid } from './sim-ids.ts';
 
@@ -9,12 +10,12 @@ import { simUuid } from './sim-ids.ts';
  * upload its data (Glance computes size, md5 `checksum` and the sha512
  * multihash), download it, delete, and the import methods it offers. The
  * simulator keeps uploaded data in memory; generated images have none, and
- * their download answers 204 like a record without data.
+ * their download answers 204 like a record without data. Imports are in
+ * glance-import.ts.
  */
 const DISK_FORMATS = ['ami', 'ari', 'aki', 'vhd', 'vhdx', 'vmdk', 'raw', 'qcow2', 'vdi', 'iso', 'ploop'];
 const CONTAINER_FORMATS = ['ami', 'ari', 'aki', 'bare', 'ovf', 'ova', 'docker', 'compressed'];
 const READ_ONLY = ['id', 'status', 'checksum', 'size', 'virtual_size', 'os_hash_algo', 'os_hash_value', 'owner', 'created_at', 'updated_at', 'self', 'file', 'schema', 'locations', 'direct_url'];
-const IMPORT_METHODS = ['glance-direct', 'web-download', 'copy-image'];
 
 export type GlanceFail = (status: number, message: string) => Response;
 
@@ -105,7 +106,7 @@ async function createImage(write: GlanceWriteContext): Promise<Response> {
   // Newest first, as Glance lists them.
   ctx.region.images.unshift(image);
   write.changed();
-  return jsonResponse(201, image, { Location: `${ctx.root}/v2/images/${id}`, 'OpenStack-image-import-methods': IMPORT_METHODS.join(',') });
+  return jsonResponse(201, image, { Location: `${ctx.root}/v2/images/${id}`, 'OpenStack-image-import-methods': importMethodsOf(ctx).join(',') });
 }
 
 async function uploadData(write: GlanceWriteContext, image: JsonObject): Promise<Response> {
@@ -123,7 +124,7 @@ async function uploadData(write: GlanceWriteContext, image: JsonObject): Promise
     os_hash_algo: 'sha512',
     os_hash_value: await sha512Hex(data),
     status: 'active',
-    stores: 'fs',
+    stores: defaultStoreOf(ctx) ?? 'fs',
     updated_at: isoNow(),
   });
   write.changed();
@@ -158,15 +159,20 @@ export function handleGlanceWrite(write: GlanceWriteContext, parts: readonly str
   const [version, collection, id, leaf] = parts;
   if (version !== 'v2') return undefined;
   if (collection === 'info' && id === 'import' && parts.length === 3 && method === 'GET') {
-    return jsonResponse(200, { 'import-methods': { description: 'Import methods available.', type: 'array', value: IMPORT_METHODS } });
+    return jsonResponse(200, { 'import-methods': { description: 'Import methods available.', type: 'array', value: importMethodsOf(write.ctx) } });
   }
+  if (collection === 'info' && id === 'stores' && parts.length === 3 && method === 'GET') return listStores(write.ctx, write.fail);
   if (collection !== 'images') return undefined;
   if (parts.length === 2 && method === 'POST') return createImage(write);
   if (id === undefined) return undefined;
   const isFile = leaf === 'file' && parts.length === 4;
-  if (!isFile && (parts.length !== 3 || method !== 'DELETE')) return undefined;
+  const isImport = leaf === 'import' && parts.length === 4 && method === 'POST';
+  const isTasks = leaf === 'tasks' && parts.length === 4 && method === 'GET';
+  if (!isFile && !isImport && !isTasks && (parts.length !== 3 || method !== 'DELETE')) return undefined;
   const image = write.visible().find((candidate) => candidate.id === id);
   if (!image) return write.fail(404, `No image found with ID ${id}`);
+  if (isImport) return importImage({ ...write, dataOf: (region, of) => stateOf(region).data.get(of), setData: (region, of, data) => stateOf(region).data.set(of, data) }, image);
+  if (isTasks) return imageTasks(image);
   if (!isFile) return deleteImage(write, image);
   if (method === 'PUT') return uploadData(write, image);
   if (method === 'GET') return downloadData(write, image);

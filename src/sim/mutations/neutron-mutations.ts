@@ -6,7 +6,8 @@ import { simUuid } from './sim-ids.ts';
 
 /**
  * Neutron's security group writes, as Zed answers them: a new group comes
- * with its two egress rules; an identical rule is refused with 409.
+ * with its two egress rules; an identical rule is refused with 409; a rule's
+ * remote group must exist, and cannot come with a remote prefix too.
  */
 function fail(ctx: ServiceContext, status: number, message: string, type?: string): Response {
   return errorResponse('network', status, message, ctx.requestId, undefined, type);
@@ -85,6 +86,14 @@ async function createRule(ctx: ServiceContext): Promise<Response> {
   const groupId = fields['security_group_id'];
   const group = ctx.region.securityGroups.find((g) => g.id === groupId && (ctx.token.admin || g.project_id === projectOf(ctx)));
   if (!group) return fail(ctx, 404, `Security group ${String(groupId)} does not exist`, 'SecurityGroupNotFound');
+  const remoteGroupId = fields['remote_group_id'];
+  if (typeof remoteGroupId === 'string') {
+    if (typeof fields['remote_ip_prefix'] === 'string') return fail(ctx, 400, 'Only remote_ip_prefix or remote_group_id may be provided.', 'SecurityGroupRemoteGroupAndRemoteIpPrefix');
+    // Neutron looks the remote group up as the caller: another project's group is as absent as a made-up id.
+    if (!ctx.region.securityGroups.some((g) => g.id === remoteGroupId && (ctx.token.admin || g.project_id === projectOf(ctx)))) {
+      return fail(ctx, 404, `Security group ${remoteGroupId} does not exist`, 'SecurityGroupNotFound');
+    }
+  }
   const rules = rulesOf(group);
   const candidate = ruleRecord(ctx, String(groupId), fields, rules.length);
   const same = rules.find((rule) => RULE_FIELDS.every((field) => rule[field] === candidate[field]));

@@ -161,6 +161,9 @@ export async function handleNovaWrite(req: NovaRequest, path: string, onServerDe
     if (b !== undefined && c === undefined && method === 'DELETE') return deleteKeypair(req, decodeURIComponent(b));
     return fail(req, 405, 'The method specified is not allowed for this resource.');
   }
+  if (a === 'flavors' && b !== undefined && c === 'os-extra_specs' && d === undefined) {
+    return method === 'POST' ? setFlavorExtraSpecs(req, b) : fail(req, 405, 'The method specified is not allowed for this resource.');
+  }
   if (a === 'flavors' && b === undefined) {
     return method === 'POST' ? createFlavor(req) : fail(req, 405, 'The method specified is not allowed for this resource.');
   }
@@ -205,4 +208,35 @@ export async function createFlavor(req: NovaRequest): Promise<Response> {
   const created = { id, name, vcpus, ram, disk, ephemeral, swap, isPublic: flavor['os-flavor-access:is_public'] !== false, description, extraSpecs: {} };
   flavors.push(created);
   return jsonResponse(200, { flavor: flavorDetail(req.view, created) }, req.headers);
+}
+
+const EXTRA_SPEC_KEY = /^[a-zA-Z0-9-_:. /]{1,255}$/;
+const CPU_POLICIES = ['dedicated', 'shared', 'mixed'];
+
+/**
+ * POST /flavors/{id}/os-extra_specs (admin): merges the keys into the
+ * flavor's extra specs and answers 200 with them, numbers and booleans
+ * turned into strings as Nova stores them. From 2.86 Nova validates known
+ * keys; the simulator checks `hw:cpu_policy`'s value as an example of it.
+ */
+async function setFlavorExtraSpecs(req: NovaRequest, flavorId: string): Promise<Response> {
+  if (!req.view.admin) return fail(req, 403, "Policy doesn't allow os_compute_api:os-flavor-extra-specs:create to be performed.");
+  const flavor = req.ctx.region.flavors.find((f) => f.id === flavorId);
+  if (!flavor) return fail(req, 404, `Flavor ${flavorId} could not be found.`);
+  const body = await readJson(req.ctx.request);
+  const specs = isRecord(body) && isRecord(body['extra_specs']) ? body['extra_specs'] : undefined;
+  if (!specs) return fail(req, 400, "Invalid input for field/attribute extra_specs. Value: None. 'extra_specs' is a required property");
+  const stored: Record<string, string> = {};
+  for (const [key, value] of Object.entries(specs)) {
+    if (!EXTRA_SPEC_KEY.test(key)) return fail(req, 400, `Invalid input for field/attribute extra_specs. Value: ${key}. '${key}' does not match any of the regexes`);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return fail(req, 400, `Invalid input for field/attribute ${key}. Value: ${JSON.stringify(value)}.`);
+    const text = typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value);
+    if (text.length > 255) return fail(req, 400, `Invalid input for field/attribute ${key}. Value: ${text}. '${text}' is too long`);
+    if (req.view.minor >= 86 && key === 'hw:cpu_policy' && !CPU_POLICIES.includes(text)) {
+      return fail(req, 400, `Validation failed; '${text}' is not one of ${JSON.stringify(CPU_POLICIES)} for extra spec 'hw:cpu_policy'.`);
+    }
+    stored[key] = text;
+  }
+  flavor.extraSpecs = { ...flavor.extraSpecs, ...stored };
+  return jsonResponse(200, { extra_specs: stored }, req.headers);
 }
