@@ -1,5 +1,6 @@
 import {
   createFlavor,
+  createFlavorExtraSpecs,
   createSecurityGroup,
   createSecurityGroupRule,
   deleteServer,
@@ -9,6 +10,7 @@ import {
   importKeypair,
   isOpenStackError,
   isPartialServer,
+  listFlavorExtraSpecs,
   listFlavors,
   listSecurityGroups,
   replaceServerTags,
@@ -16,16 +18,21 @@ import {
   ruleSpecOf,
   sameFlavorShape,
   serverAction,
+  type Flavor,
+  type FlavorExtraSpecs,
   type SecurityGroup,
+  type SecurityGroupRuleSpec,
   type Server,
   type ServerActionName,
   type ServiceHttp,
 } from '../../openstack/index.ts';
 import type { StepExecutor, StepOutcome, StepProgress } from './execute-plan.ts';
+import { compareExtraSpecs } from './flavor-parity.ts';
 import { copyImageOnce } from './image-copy-step.ts';
+import { copyToStoreOnce, glanceDownloadOnce } from './image-import-step.ts';
 import { createServerOnce } from './launch-step.ts';
 import { sameKeyMaterial } from './keypair-sync.ts';
-import type { ActionTarget, PlanStep, StepOperation } from './plan.ts';
+import { targetKey, type ActionTarget, type PlanStep, type StepOperation } from './plan.ts';
 import { StepRefusedError } from './step-refused.ts';
 
 /** A service of one target, signed in, and the project the session is scoped to there. */
@@ -45,16 +52,24 @@ export function createCloudStepExecutor(services: TargetServices): StepExecutor 
       const [source, target] = await Promise.all([services.service(step.operation.source, 'image', signal), services.service(step.target, 'image', signal)]);
       return copyImageOnce({ source, target, operation: step.operation, signal, onProgress: onProgress ?? (() => undefined) });
     }
+    if (step.operation.kind === 'glance-download-image') {
+      const target = await services.service(step.target, 'image', signal);
+      return glanceDownloadOnce({ target, operation: step.operation, signal, onProgress: onProgress ?? (() => undefined) });
+    }
+    if (step.operation.kind === 'copy-image-to-store') {
+      const glance = await services.service(step.target, 'image', signal);
+      return copyToStoreOnce({ target: glance, operation: step.operation, signal, onProgress: onProgress ?? (() => undefined) });
+    }
     if (step.operation.kind === 'sync-security-group') {
       const network = await services.service(step.target, 'network', signal);
-      return syncSecurityGroupOnce(network, services.projectId(step.target), step.operation, signal);
+      return syncSecurityGroupOnce(network, services.projectId(step.target), step.operation, targetKey(step.target), signal);
     }
     const http = await services.service(step.target, 'compute', signal);
     return executeOperation(http, step.operation, signal);
   };
 }
 
-function executeOperation(http: ServiceHttp, operation: Exclude<StepOperation, { kind: 'sync-security-group' | 'copy-image' }>, signal: AbortSignal): Promise<StepOutcome> {
+function executeOperation(http: ServiceHttp, operation: Exclude<StepOperation, { kind: 'sync-security-group' | 'copy-image' | 'glance-download-image' | 'copy-image-to-store' }>, signal: AbortSignal): Promise<StepOutcome> {
   switch (operation.kind) {
     case 'create-server':
       return createServerOnce(http, operation, signal);
@@ -68,6 +83,8 @@ function executeOperation(http: ServiceHttp, operation: Exclude<StepOperation, {
       return addServerTagOnce(http, operation, signal);
     case 'create-flavor':
       return createFlavorOnce(http, operation, signal);
+    case 'set-flavor-extra-specs':
+      return setFlavorExtraSpecsOnce(http, operation, signal);
   }
 }
 
@@ -172,63 +189,143 @@ async function addServerTagOnce(http: ServiceHttp, op: Op<'add-server-tag'>, sig
   return { result: 'done', requestIds: requestIdsOf(result.requestId) };
 }
 
-async function createFlavorOnce(http: ServiceHttp, op: Op<'create-flavor'>, signal: AbortSignal): Promise<StepOutcome> {
-  const present = async () => {
-    for await (const page of listFlavors(http, { signal, includePrivate: true })) {
-      const existing = page.find((flavor) => flavor.name === op.flavor.name);
-      if (!existing) continue;
-      if (!sameFlavorShape(flavorShape(existing), op.flavor)) {
-        throw new StepRefusedError(`a flavor named ${op.flavor.name} with another shape is there now; it is not replaced`);
-      }
-      return true;
-    }
-    return false;
-  };
-  if (await present()) return { result: 'already-done', requestIds: [] };
-  try {
-    const created = await createFlavor(http, op.flavor, { signal });
-    return { result: 'done', requestIds: requestIdsOf(created.requestId) };
-  } catch (error) {
-    if (await tookEffect(present, signal)) return { result: 'done', requestIds: requestIdsOf(failedRequestId(error)) };
-    throw error;
+async function findFlavor(http: ServiceHttp, name: string, signal: AbortSignal): Promise<Flavor | undefined> {
+  for await (const page of listFlavors(http, { signal, includePrivate: true })) {
+    const existing = page.find((flavor) => flavor.name === name);
+    if (existing) return existing;
   }
+  return undefined;
 }
 
-async function findGroup(http: ServiceHttp, name: string, projectId: string | undefined, signal: AbortSignal): Promise<SecurityGroup | undefined> {
-  const found: SecurityGroup[] = [];
-  for await (const page of listSecurityGroups(http, { signal })) {
-    found.push(...page.filter((group) => group.name === name && (projectId === undefined || group.project_id === projectId)));
+/**
+ * Adds the wanted extra specs the flavor lacks. A key with another value is
+ * refused, never overwritten; the specs come inline from 2.61, else are read.
+ */
+async function addMissingExtraSpecs(http: ServiceHttp, flavor: Flavor, wanted: FlavorExtraSpecs, signal: AbortSignal): Promise<{ sent: boolean; requestIds: string[] }> {
+  if (Object.keys(wanted).length === 0) return { sent: false, requestIds: [] };
+  const there = flavor.extra_specs ?? (await listFlavorExtraSpecs(http, flavor.id, { signal }));
+  const { missing, differing } = compareExtraSpecs(wanted, there);
+  if (differing.length > 0) {
+    const what = differing.map((entry) => `${entry.key} is ${entry.there}, the plan wants ${entry.wanted}`).join('; ');
+    throw new StepRefusedError(`flavor ${flavor.name} has other extra specs now (${what}); they are not overwritten`);
   }
+  if (Object.keys(missing).length === 0) return { sent: false, requestIds: [] };
+  const set = await createFlavorExtraSpecs(http, flavor.id, missing, { signal });
+  return { sent: true, requestIds: requestIdsOf(set.requestId) };
+}
+
+async function createFlavorOnce(http: ServiceHttp, op: Op<'create-flavor'>, signal: AbortSignal): Promise<StepOutcome> {
+  const present = async () => {
+    const existing = await findFlavor(http, op.flavor.name, signal);
+    if (existing && !sameFlavorShape(flavorShape(existing), op.flavor)) {
+      throw new StepRefusedError(`a flavor named ${op.flavor.name} with another shape is there now; it is not replaced`);
+    }
+    return existing;
+  };
+  let flavor = await present();
+  const existedBefore = flavor !== undefined;
+  const requestIds: string[] = [];
+  if (!flavor) {
+    try {
+      const created = await createFlavor(http, op.flavor, { signal });
+      flavor = created.flavor;
+      requestIds.push(...requestIdsOf(created.requestId));
+    } catch (error) {
+      flavor = signal.aborted ? undefined : await present().catch(() => undefined);
+      if (!flavor) throw error;
+      requestIds.push(...requestIdsOf(failedRequestId(error)));
+    }
+  }
+  const specs = await addMissingExtraSpecs(http, flavor, op.flavor.extraSpecs ?? {}, signal);
+  return { result: existedBefore && !specs.sent ? 'already-done' : 'done', requestIds: [...requestIds, ...specs.requestIds] };
+}
+
+async function setFlavorExtraSpecsOnce(http: ServiceHttp, op: Op<'set-flavor-extra-specs'>, signal: AbortSignal): Promise<StepOutcome> {
+  const flavor = await findFlavor(http, op.flavorName, signal);
+  if (!flavor) throw new StepRefusedError(`flavor ${op.flavorName} is no longer there`);
+  const specs = await addMissingExtraSpecs(http, flavor, op.extraSpecs, signal);
+  return { result: specs.sent ? 'done' : 'already-done', requestIds: specs.requestIds };
+}
+
+/** The project's own groups at a target, and the names their rules' remote groups go by (unique names only, as the planner reads them). */
+interface GroupsThere {
+  namesById: Map<string, string>;
+  own: (name: string) => SecurityGroup[];
+}
+
+async function readGroups(http: ServiceHttp, projectId: string | undefined, signal: AbortSignal): Promise<GroupsThere> {
+  const own: SecurityGroup[] = [];
+  for await (const page of listSecurityGroups(http, { signal })) own.push(...page.filter((group) => projectId === undefined || group.project_id === projectId));
+  const named = (name: string) => own.filter((group) => group.name === name);
+  return {
+    namesById: new Map(own.filter((group) => named(group.name).length === 1).map((group) => [group.id, group.name])),
+    own: named,
+  };
+}
+
+async function findGroup(http: ServiceHttp, name: string, projectId: string | undefined, signal: AbortSignal): Promise<{ group: SecurityGroup | undefined; groups: GroupsThere }> {
+  const groups = await readGroups(http, projectId, signal);
+  const found = groups.own(name);
   if (found.length > 1) throw new StepRefusedError(`${found.length} security groups are named ${name} in this project: which one to sync is ambiguous`);
-  return found[0];
+  return { group: found[0], groups };
+}
+
+/** The target's id for each remote group the rules name, other than the group itself; refused when one is missing or ambiguous. */
+function resolveRemoteGroups(rules: readonly SecurityGroupRuleSpec[], self: string, groups: GroupsThere, where: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const name of new Set(rules.map((rule) => rule.remoteGroupName).filter((remote): remote is string => remote !== undefined && remote !== self))) {
+    const found = groups.own(name);
+    if (found.length === 0) throw new StepRefusedError(`remote group ${name} missing on ${where}`);
+    if (found.length > 1) throw new StepRefusedError(`remote group ${name} is ambiguous on ${where} (${found.length} groups of that name)`);
+    ids.set(name, (found[0] as SecurityGroup).id);
+  }
+  return ids;
 }
 
 /**
  * Ensures the group exists (in the session's project) and holds every rule
  * of the source; rules already there, and rules the source lacks, are left
- * alone. A lost answer to the create is found by name rather than repeated;
- * a rule Neutron says exists (409) counts as added.
+ * alone. A rule's remote group is the target's group of the same name,
+ * resolved before anything is created, so a missing remote creates nothing.
+ * A lost answer to the create is found by name rather than repeated; a rule
+ * Neutron says exists (409) counts as added.
  */
-async function syncSecurityGroupOnce(http: ServiceHttp, projectId: string | undefined, op: Op<'sync-security-group'>, signal: AbortSignal): Promise<StepOutcome> {
+async function syncSecurityGroupOnce(
+  http: ServiceHttp,
+  projectId: string | undefined,
+  op: Op<'sync-security-group'>,
+  where: string,
+  signal: AbortSignal,
+): Promise<StepOutcome> {
   const requestIds: string[] = [];
-  let group = await findGroup(http, op.name, projectId, signal);
+  const found = await findGroup(http, op.name, projectId, signal);
+  const groups = found.groups;
+  let group = found.group;
   const existedBefore = group !== undefined;
+  if (group && op.createOnly) return { result: 'already-done', requestIds };
+  const missingFrom = (existing: SecurityGroup | undefined) => {
+    const present = new Set((existing?.security_group_rules ?? []).map((rule) => ruleKey(ruleSpecOf(rule, groups.namesById))));
+    return op.rules.filter((rule) => !present.has(ruleKey(rule)));
+  };
+  const remoteIds = resolveRemoteGroups(missingFrom(group), op.name, groups, where);
   if (!group) {
     try {
       const created = await createSecurityGroup(http, { name: op.name, description: op.description }, { signal });
       group = created.securityGroup;
       requestIds.push(...requestIdsOf(created.requestId));
     } catch (error) {
-      group = signal.aborted ? undefined : await findGroup(http, op.name, projectId, signal).catch(() => undefined);
+      group = signal.aborted ? undefined : (await findGroup(http, op.name, projectId, signal).catch(() => undefined))?.group;
       if (!group) throw error;
       requestIds.push(...requestIdsOf(failedRequestId(error)));
     }
   }
-  const present = new Set(group.security_group_rules.map((rule) => ruleKey(ruleSpecOf(rule))));
-  const missing = op.rules.filter((rule) => !present.has(ruleKey(rule)));
+  const groupId = group.id;
+  // A new group comes with Neutron's own egress rules: what is missing is counted again against it.
+  const missing = missingFrom(group);
   for (const rule of missing) {
+    const remoteGroupId = rule.remoteGroupName === op.name ? groupId : rule.remoteGroupName !== undefined ? remoteIds.get(rule.remoteGroupName) : undefined;
     try {
-      const added = await createSecurityGroupRule(http, group.id, rule, { signal });
+      const added = await createSecurityGroupRule(http, groupId, rule, { signal, remoteGroupId });
       requestIds.push(...requestIdsOf(added.requestId));
     } catch (error) {
       if (!(isOpenStackError(error) && error.status === 409)) throw error;

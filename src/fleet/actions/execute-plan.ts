@@ -1,5 +1,6 @@
 import { describeError, type ErrorDescription } from '../health/describe-error.ts';
 import { targetKey, type PlanStep } from './plan.ts';
+import { ImageImportFailedError } from './image-import-failed.ts';
 import { StepRefusedError } from './step-refused.ts';
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'unchanged' | 'conflict' | 'failed' | 'cancelled';
@@ -101,5 +102,6 @@ export async function executePlan(options: ExecutePlanOptions): Promise<void> {
 
 function describeStepError(error: unknown, step: PlanStep): ErrorDescription {
   if (error instanceof StepRefusedError) return { headline: 'Not done: the target is not as planned', detail: error.message, where: targetKey(step.target) };
+  if (error instanceof ImageImportFailedError) return { headline: 'Glance could not import the image', detail: error.message, where: targetKey(step.target), requestId: error.requestId };
   return describeError(error);
 }

@@ -10,7 +10,7 @@ import {
 } from '../../openstack/index.ts';
 import type { StepOutcome, StepProgress } from './execute-plan.ts';
 import { BROWSER_COPY_MAX_BYTES, COPY_MARKER_PROPERTY, formatBytes } from './image-replication.ts';
-import type { ImageCopyOperation } from './plan.ts';
+import type { ImageCopyFields, ImageCopyOperation } from './plan.ts';
 import { StepRefusedError } from './step-refused.ts';
 
 export interface ImageCopyContext {
@@ -44,29 +44,42 @@ export async function verifyDownload(data: Uint8Array<ArrayBuffer>, operation: I
   return operation.hashAlgo ?? algorithm;
 }
 
-function where(http: ServiceHttp): string {
+export function where(http: ServiceHttp): string {
   return `${http.cloud}/${http.region}`;
 }
 
-function isOurQueuedCopy(image: ImageRecord, operation: ImageCopyOperation): boolean {
-  return image.status === 'queued' && image[COPY_MARKER_PROPERTY] === operation.properties[COPY_MARKER_PROPERTY];
+/** The target a copy is made at, and what it is made from. */
+export interface ImageTargetContext {
+  target: ServiceHttp;
+  operation: ImageCopyFields;
+  signal: AbortSignal;
 }
 
-type TargetLook = { state: 'done' } | { state: 'reuse'; image: ImageRecord } | { state: 'absent' };
+/**
+ * A copy one of our runs left unfinished: it carries the marker, in a status
+ * the step can carry on from (`queued` for an upload; `importing` too for an
+ * import Glance is still running).
+ */
+function isOurUnfinishedCopy(image: ImageRecord, operation: ImageCopyFields, resumable: readonly string[]): boolean {
+  return resumable.includes(image.status) && image[COPY_MARKER_PROPERTY] === operation.properties[COPY_MARKER_PROPERTY];
+}
+
+export type TargetLook = { state: 'done' } | { state: 'reuse'; image: ImageRecord } | { state: 'absent' };
 
 /** What the target holds under the name now; refuses when it is someone else's image. */
-async function lookAtTarget(context: ImageCopyContext): Promise<TargetLook> {
+export async function lookAtTarget(context: ImageTargetContext, resumable: readonly string[] = ['queued']): Promise<TargetLook> {
   const { target, operation, signal } = context;
   const images = await listImagesNamed(target, operation.name, { signal });
   if (images.some((image) => image.status === 'active' && image.checksum === operation.checksum)) return { state: 'done' };
-  const foreign = images.find((image) => !isOurQueuedCopy(image, operation));
+  const foreign = images.find((image) => !isOurUnfinishedCopy(image, operation, resumable));
   if (foreign) {
     throw new StepRefusedError(`another image named ${operation.name} is there now (${foreign.status}, checksum ${foreign.checksum ?? 'none'}); it is not replaced`);
   }
   return images[0] ? { state: 'reuse', image: images[0] } : { state: 'absent' };
 }
 
-async function createRecord(context: ImageCopyContext, requestIds: string[]): Promise<ImageRecord> {
+/** Creates the queued record a copy's data goes into; a lost answer finds the record by its marker rather than making a second. */
+export async function createRecord(context: ImageTargetContext, requestIds: string[]): Promise<ImageRecord> {
   const { target, operation, signal } = context;
   try {
     const created = await createImage(
@@ -93,10 +106,10 @@ async function createRecord(context: ImageCopyContext, requestIds: string[]): Pr
 }
 
 /** Glance computed the copy's digests as it stored the data: they must be the source's. */
-async function verifyCopy(context: ImageCopyContext, imageId: string): Promise<void> {
+export async function verifyCopy(context: ImageTargetContext, imageId: string): Promise<void> {
   const { target, operation, signal } = context;
   const copy = await getImage(target, imageId, { signal });
-  if (!copy) throw new StepRefusedError(`the copy ${imageId} disappeared from ${where(target)} right after its upload`);
+  if (!copy) throw new StepRefusedError(`the copy ${imageId} disappeared from ${where(target)} as its data arrived`);
   const sameHash = !operation.hashValue || !copy.os_hash_value || copy.os_hash_value === operation.hashValue;
   if (copy.checksum !== operation.checksum || !sameHash) {
     throw new StepRefusedError(`Glance computed checksum ${copy.checksum ?? 'none'} for the copy ${imageId}, the source's is ${operation.checksum}`);

@@ -2,11 +2,14 @@ import {
   flavorShape,
   getKeypair,
   getServer,
+  isOpenStackError,
   isPartialServer,
+  listFlavorExtraSpecs,
   listFlavors,
   listSecurityGroups,
   ruleSpecOf,
   type CloudClient,
+  type Flavor,
   type FlavorShape,
   type Keypair,
   type SecurityGroup,
@@ -15,7 +18,7 @@ import {
 import { describeError } from '../health/describe-error.ts';
 import { planFlavorParity, type TargetFlavors } from './flavor-parity.ts';
 import { planKeypairSync, type TargetKeypairState } from './keypair-sync.ts';
-import { planSecurityGroupSync, type TargetGroupState } from './security-group-sync.ts';
+import { planSecurityGroupSync, remoteGroupNames, type GroupToSync, type TargetGroupsState } from './security-group-sync.ts';
 import type { ActionPlan, ActionTarget } from './plan.ts';
 import { planServerLifecycle, type LifecycleServer, type LifecycleVerb } from './server-lifecycle.ts';
 
@@ -112,10 +115,30 @@ export function actorsOf(clientFor: ClientFor, plan: ActionPlan): Record<string,
   );
 }
 
-async function flavorsOf(compute: ServiceHttp, signal?: AbortSignal): Promise<FlavorShape[]> {
-  const shapes: FlavorShape[] = [];
-  for await (const page of listFlavors(compute, { signal, includePrivate: true })) shapes.push(...page.map(flavorShape));
-  return shapes;
+async function listAllFlavors(compute: ServiceHttp, signal?: AbortSignal): Promise<Flavor[]> {
+  const flavors: Flavor[] = [];
+  for await (const page of listFlavors(compute, { signal, includePrivate: true })) flavors.push(...page);
+  return flavors;
+}
+
+/**
+ * Each flavor's shape with its extra specs: inline in the listing from 2.61,
+ * else read one flavor at a time. Where policy keeps them from the caller
+ * (403) they stay unknown, and the planner says it did not compare them.
+ */
+async function withExtraSpecs(compute: ServiceHttp, flavors: readonly Flavor[], signal?: AbortSignal): Promise<FlavorShape[]> {
+  return Promise.all(
+    flavors.map(async (flavor) => {
+      const shape = flavorShape(flavor);
+      if (shape.extraSpecs !== undefined) return shape;
+      try {
+        return { ...shape, extraSpecs: await listFlavorExtraSpecs(compute, flavor.id, { signal }) };
+      } catch (error) {
+        if (isOpenStackError(error) && error.status === 403 && !signal?.aborted) return shape;
+        throw error;
+      }
+    }),
+  );
 }
 
 export interface FlavorParityRequest {
@@ -126,17 +149,20 @@ export interface FlavorParityRequest {
   signal?: AbortSignal;
 }
 
-/** Reads the reference's public flavors and every target's flavors, then plans. */
+/** Reads the reference's public flavors and every target's flavors of those names, with their extra specs, then plans. */
 export async function loadFlavorParityPlan(clientFor: ClientFor, request: FlavorParityRequest): Promise<ActionPlan> {
   const { reference, signal } = request;
   const referenceCompute = await clientOrThrow(clientFor, reference.cloud).serviceHttp('compute', reference.region, signal);
   // Private flavors belong to their projects' access lists, which a copy would not carry: only public ones are matched.
-  const flavors = (await flavorsOf(referenceCompute, signal)).filter((flavor) => flavor.isPublic);
+  const publicFlavors = (await listAllFlavors(referenceCompute, signal)).filter((flavor) => flavor['os-flavor-access:is_public']);
+  const flavors = await withExtraSpecs(referenceCompute, publicFlavors, signal);
+  const names = new Set(flavors.map((flavor) => flavor.name));
   const targets = await Promise.all(
     request.targets.map(async (target): Promise<TargetFlavors> => {
       try {
         const compute = await clientOrThrow(clientFor, target.cloud).serviceHttp('compute', target.region, signal);
-        return { target, flavors: await flavorsOf(compute, signal) };
+        const sameNamed = (await listAllFlavors(compute, signal)).filter((flavor) => names.has(flavor.name));
+        return { target, flavors: await withExtraSpecs(compute, sameNamed, signal) };
       } catch (error) {
         if (signal?.aborted) throw error;
         return { target, error: reasonOf(error) };
@@ -146,14 +172,19 @@ export async function loadFlavorParityPlan(clientFor: ClientFor, request: Flavor
   return planFlavorParity({ planId: request.planId, now: request.now, reference, flavors, targets });
 }
 
-/** The session's own groups of that name (admins see every project's groups). */
-async function groupsNamed(client: CloudClient, network: ServiceHttp, name: string, signal?: AbortSignal): Promise<SecurityGroup[]> {
+/**
+ * The session's own groups at a place (admins list every project's groups,
+ * and each project has its own `default`), and the names a rule's remote
+ * group is written with: an own group's name, when no other own group
+ * shares it. A remote group of another project stays unnamed.
+ */
+async function ownGroups(client: CloudClient, network: ServiceHttp, signal?: AbortSignal): Promise<{ own: SecurityGroup[]; names: Map<string, string> }> {
   const projectId = client.session()?.project?.id;
-  const found: SecurityGroup[] = [];
-  for await (const page of listSecurityGroups(network, { signal })) {
-    found.push(...page.filter((group) => group.name === name && (projectId === undefined || group.project_id === projectId)));
-  }
-  return found;
+  const own: SecurityGroup[] = [];
+  for await (const page of listSecurityGroups(network, { signal })) own.push(...page.filter((group) => projectId === undefined || group.project_id === projectId));
+  const counts = new Map<string, number>();
+  for (const group of own) counts.set(group.name, (counts.get(group.name) ?? 0) + 1);
+  return { own, names: new Map(own.filter((group) => counts.get(group.name) === 1).map((group) => [group.id, group.name])) };
 }
 
 /** The session's own security groups at a place, by name: what the group picker offers. */
@@ -177,34 +208,53 @@ export interface SecurityGroupSyncRequest {
   signal?: AbortSignal;
 }
 
-/** Reads the group at the source and what each target has under its name, then plans. */
+/** The chosen group and, transitively, the source project's groups its rules name as remote: a copy needs them on the target. */
+function groupsToSync(chosen: SecurityGroup, own: readonly SecurityGroup[], names: ReadonlyMap<string, string>): GroupToSync[] {
+  const byName = new Map(own.filter((group) => names.has(group.id)).map((group) => [group.name, group]));
+  const found = new Map<string, GroupToSync>();
+  const visit = (group: SecurityGroup, namedBy: string | undefined) => {
+    const known = found.get(group.name);
+    if (known) {
+      if (namedBy !== undefined && known.namedBy.length > 0 && !known.namedBy.includes(namedBy)) found.set(group.name, { ...known, namedBy: [...known.namedBy, namedBy].sort() });
+      return;
+    }
+    const specs = group.security_group_rules.map((rule) => ruleSpecOf(rule, names));
+    found.set(group.name, {
+      name: group.name,
+      description: group.description,
+      rules: specs.filter((spec) => spec.remoteOpaque === undefined),
+      uncopiable: specs.flatMap((spec) => (spec.remoteOpaque === undefined ? [] : [spec.remoteOpaque])),
+      namedBy: namedBy === undefined ? [] : [namedBy],
+    });
+    for (const remote of remoteGroupNames(group.name, specs)) {
+      const referenced = byName.get(remote);
+      if (referenced) visit(referenced, group.name);
+    }
+  };
+  visit(chosen, undefined);
+  return [...found.values()];
+}
+
+/** Reads the group at the source, the groups its rules name, and what each target has under those names, then plans. */
 export async function loadSecurityGroupSyncPlan(clientFor: ClientFor, request: SecurityGroupSyncRequest): Promise<ActionPlan> {
   const { source, name, signal } = request;
   const sourceClient = clientOrThrow(clientFor, source.cloud);
-  const [group, ...others] = await groupsNamed(sourceClient, await sourceClient.serviceHttp('network', source.region, signal), name, signal);
+  const atSource = await ownGroups(sourceClient, await sourceClient.serviceHttp('network', source.region, signal), signal);
+  const [group, ...others] = atSource.own.filter((candidate) => candidate.name === name);
   if (!group) throw new Error(`security group ${name} is not in ${source.cloud}/${source.region}`);
   if (others.length > 0) throw new Error(`${others.length + 1} security groups are named ${name} in ${source.cloud}/${source.region}: which one to copy is ambiguous`);
-  const specs = group.security_group_rules.map(ruleSpecOf);
-  const copiable = specs.filter((spec, index) => spec.remoteSelf || group.security_group_rules[index]?.remote_group_id === null);
+  const groups = groupsToSync(group, atSource.own, atSource.names);
   const targets = await Promise.all(
-    request.targets.map(async (target): Promise<TargetGroupState> => {
+    request.targets.map(async (target): Promise<TargetGroupsState> => {
       try {
         const client = clientOrThrow(clientFor, target.cloud);
-        const found = await groupsNamed(client, await client.serviceHttp('network', target.region, signal), name, signal);
-        if (found.length > 1) return { target, state: 'unknown', error: `${found.length} groups named ${name} there` };
-        return found[0] ? { target, state: 'present', rules: found[0].security_group_rules.map(ruleSpecOf) } : { target, state: 'absent' };
+        const there = await ownGroups(client, await client.serviceHttp('network', target.region, signal), signal);
+        return { target, state: 'read', groups: there.own.map((found) => ({ name: found.name, rules: found.security_group_rules.map((rule) => ruleSpecOf(rule, there.names)) })) };
       } catch (error) {
         if (signal?.aborted) throw error;
         return { target, state: 'unknown', error: reasonOf(error) };
       }
     }),
   );
-  return planSecurityGroupSync({
-    planId: request.planId,
-    now: request.now,
-    source,
-    group: { name: group.name, description: group.description, rules: copiable },
-    uncopiable: specs.length - copiable.length,
-    targets,
-  });
+  return planSecurityGroupSync({ planId: request.planId, now: request.now, source, groups, targets });
 }

@@ -25,13 +25,20 @@ export type StepOperation =
   | { kind: 'delete-server'; serverId: string; serverName: string }
   | { kind: 'add-server-tag'; serverId: string; serverName: string; tag: string }
   | { kind: 'create-flavor'; flavor: FlavorShape }
-  | { kind: 'sync-security-group'; name: string; description: string; rules: SecurityGroupRuleSpec[] }
+  /** Adds extra specs to the target's flavor of that name; refused if any key has another value there by then. */
+  | { kind: 'set-flavor-extra-specs'; flavorName: string; extraSpecs: Record<string, string> }
+  /**
+   * Ensures the group and its rules; a rule's remote group is the target's group of that name.
+   * `createOnly`: the group is synced as another group's remote, so one already there is left as it is.
+   */
+  | { kind: 'sync-security-group'; name: string; description: string; rules: SecurityGroupRuleSpec[]; createOnly?: boolean }
   | { kind: 'create-server'; name: string; imageId: string; flavorId: string; networkId: string; keyName?: string; metadata: Record<string, string> }
-  | ImageCopyOperation;
+  | ImageCopyOperation
+  | ImageGlanceDownloadOperation
+  | ImageStoreCopyOperation;
 
-/** Copy one image's data from the source through the browser, verified against the source's digests. */
-export interface ImageCopyOperation {
-  kind: 'copy-image';
+/** What a copy of an image is made from and checked against, whichever way its data travels. */
+export interface ImageCopyFields {
   source: ActionTarget;
   sourceImageId: string;
   name: string;
@@ -49,6 +56,26 @@ export interface ImageCopyOperation {
   properties: Record<string, string>;
 }
 
+/** Copy one image's data from the source through the browser, verified against the source's digests. */
+export interface ImageCopyOperation extends ImageCopyFields {
+  kind: 'copy-image';
+}
+
+/** Create the record at the target, then let its Glance pull the data from the source region's Glance (same Keystone). */
+export interface ImageGlanceDownloadOperation extends ImageCopyFields {
+  kind: 'glance-download-image';
+}
+
+/** Glance's copy-image: add a store of the image's own Glance to the stores holding an active image's data. */
+export interface ImageStoreCopyOperation {
+  kind: 'copy-image-to-store';
+  imageId: string;
+  name: string;
+  store: string;
+  size: number;
+  checksum: string;
+}
+
 export interface PlanStep {
   /** Unique within the plan and stable: the run record keys step status by it. */
   id: string;
@@ -58,8 +85,10 @@ export interface PlanStep {
   resource: string;
   /** The API call, e.g. `POST /os-keypairs`. */
   call: string;
-  /** Why the step is what it is: the conflict, or that the target's state could not be read. */
+  /** Why the step is what it is: the conflict, that the target's state could not be read, or what may stop it. */
   reason?: string;
+  /** How the step does its work when there is a choice (e.g. an image's import method), and why that way. */
+  method?: { name: string; why: string };
   /** Deletes something that cannot be brought back. */
   destructive: boolean;
   operation: StepOperation;

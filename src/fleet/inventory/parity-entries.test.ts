@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SecurityGroup, SecurityGroupRule } from '../../openstack/index.ts';
-import { describeRule, imageEntries, securityGroupEntries } from './parity-entries.ts';
+import type { Flavor, SecurityGroup, SecurityGroupRule } from '../../openstack/index.ts';
+import { differencesOf } from './parity-matrix.ts';
+import { describeRule, flavorEntry, imageEntries, securityGroupEntries } from './parity-entries.ts';
 import { fakeImageRow } from './testing/fake-image-row.ts';
 
 const rule = (change: Partial<SecurityGroupRule>): SecurityGroupRule => ({
@@ -33,6 +34,8 @@ describe('describeRule', () => {
     expect(describeRule(rule({ direction: 'egress', ethertype: 'IPv6' }), 'g', names)).toBe('egress IPv6 any protocol to anywhere');
     expect(describeRule(rule({ remote_group_id: 'g' }), 'g', names)).toBe('ingress IPv4 any protocol from this group');
     expect(describeRule(rule({ remote_group_id: 'other-id' }), 'g', names)).toBe('ingress IPv4 any protocol from group web');
+    // An address group's rule admits its addresses, not anywhere.
+    expect(describeRule(rule({ remote_address_group_id: 'ag-1' }), 'g', names)).toBe('ingress IPv4 any protocol from address group ag-1');
     expect(describeRule(rule({ protocol: 'icmp', port_range_min: 8, port_range_max: 0 }), 'g', names)).toBe('ingress IPv4 icmp type 8 code 0 from anywhere');
   });
 });
@@ -59,5 +62,24 @@ describe('imageEntries', () => {
     const entries = imageEntries(rows, 'p-demo');
     expect(entries.map((entry) => entry.id)).toEqual(['pub', 'own']);
     expect(entries[0]?.fields).toEqual([{ id: 'checksum', label: 'checksum', value: 'aa' }]);
+  });
+});
+
+describe('flavorEntry', () => {
+  const flavor = (extra_specs?: Record<string, string>): Flavor => ({
+    id: 'f', name: 'm1.xlarge', vcpus: 8, ram: 16384, disk: 160, swap: 0, 'OS-FLV-EXT-DATA:ephemeral': 0, 'os-flavor-access:is_public': true, extra_specs,
+  });
+
+  it('compares extra specs when the listing carries them, and names the difference', () => {
+    const reference = flavorEntry(flavor({ 'hw:mem_page_size': 'large', 'hw:cpu_policy': 'dedicated' }));
+    const drifted = flavorEntry(flavor({ 'hw:cpu_policy': 'dedicated' }));
+    expect(differencesOf(drifted, reference)).toEqual([
+      { kind: 'field', field: 'extra-specs', label: 'extra specs', expected: 'hw:cpu_policy=dedicated, hw:mem_page_size=large', actual: 'hw:cpu_policy=dedicated' },
+    ]);
+    expect(flavorEntry(flavor({})).fields.at(-1)?.value).toBe('none');
+  });
+
+  it('leaves extra specs out when they are not known', () => {
+    expect(flavorEntry(flavor()).fields.map((field) => field.id)).toEqual(['vcpus', 'ram', 'disk']);
   });
 });

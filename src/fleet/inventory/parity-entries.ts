@@ -1,4 +1,4 @@
-import type { Flavor, Keypair, SecurityGroup, SecurityGroupRule } from '../../openstack/index.ts';
+import { extraSpecsText, type Flavor, type Keypair, type SecurityGroup, type SecurityGroupRule } from '../../openstack/index.ts';
 import { imageDigest, type ImageRow } from './image-row.ts';
 import type { ParityEntry } from './parity-model.ts';
 
@@ -7,8 +7,9 @@ export function keypairEntry(keypair: Keypair): ParityEntry {
   return { id: keypair.name, name: keypair.name, fields: [{ id: 'fingerprint', label: 'fingerprint', value: keypair.fingerprint }] };
 }
 
-/** Flavors match by name and differ by shape. */
+/** Flavors match by name and differ by shape, and by extra specs where the listing carries them (2.61+, as policy allows). */
 export function flavorEntry(flavor: Flavor): ParityEntry {
+  const specs = flavor.extra_specs;
   return {
     id: flavor.id,
     name: flavor.name,
@@ -16,6 +17,7 @@ export function flavorEntry(flavor: Flavor): ParityEntry {
       { id: 'vcpus', label: 'vCPUs', value: String(flavor.vcpus) },
       { id: 'ram', label: 'RAM', value: `${flavor.ram} MB` },
       { id: 'disk', label: 'disk', value: `${flavor.disk} GB` },
+      ...(specs === undefined ? [] : [{ id: 'extra-specs', label: 'extra specs', value: extraSpecsText(specs) || 'none' }]),
     ],
   };
 }
@@ -63,11 +65,14 @@ export function describeRule(rule: SecurityGroupRule, groupId: string, groupName
       : rule.port_range_min === rule.port_range_max || rule.port_range_max === null
         ? ` port ${rule.port_range_min}`
         : ` ports ${rule.port_range_min ?? 0}-${rule.port_range_max}`;
+  const addressGroup = rule.remote_address_group_id ?? null;
   const remote =
-    rule.remote_group_id !== null
-      ? rule.remote_group_id === groupId
-        ? 'this group'
-        : `group ${groupNames.get(rule.remote_group_id) ?? rule.remote_group_id}`
-      : (rule.remote_ip_prefix ?? 'anywhere');
+    addressGroup !== null
+      ? `address group ${addressGroup}`
+      : rule.remote_group_id !== null
+        ? rule.remote_group_id === groupId
+          ? 'this group'
+          : `group ${groupNames.get(rule.remote_group_id) ?? rule.remote_group_id}`
+        : (rule.remote_ip_prefix ?? 'anywhere');
   return `${rule.direction} ${rule.ethertype} ${protocol}${ports} ${rule.direction === 'egress' ? 'to' : 'from'} ${remote}`;
 }

@@ -91,7 +91,7 @@ function ActionsWorkspace() {
             : url.action === 'flavor-parity'
             ? await loadFlavorParityPlan(clientFor, { ...request, reference: url.from ?? { cloud: '', region: '' }, targets: url.to })
             : url.action === 'image-replication'
-            ? await loadImageReplicationPlan(clientFor, { ...request, source: url.from ?? { cloud: '', region: '' }, imageId: url.image, targets: url.to })
+            ? await loadImageReplicationPlan(clientFor, { ...request, source: url.from ?? { cloud: '', region: '' }, imageId: url.image, targets: url.to, stores: url.stores })
             : url.action === 'fan-out-launch'
             ? await loadFanOutLaunchPlan(clientFor, { ...request, spec: launchSpecOrThrow(url.launch), targets: url.to })
             : await loadServerLifecyclePlan(clientFor, { ...request, verb: url.verb, tag: url.tag, serverKeys: url.servers });
@@ -196,6 +196,7 @@ function ActionsWorkspace() {
                   from={url.from}
                   image={url.image}
                   to={url.to}
+                  stores={url.stores ?? []}
                   onChange={(change) => update(change)}
                   onPreview={() => void preview()}
                   planning={current?.status === 'loading'}

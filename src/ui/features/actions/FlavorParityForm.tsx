@@ -48,7 +48,8 @@ export function FlavorParityForm({ clouds, from, to, onChange, onPreview, planni
         </select>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Public flavors are matched by name. A flavor of the same name but another shape is shown as a conflict and left alone; extra specs are not copied.
+        Public flavors are matched by name and created with their extra specs. Extra specs a same-shaped flavor lacks are added in place (running servers keep
+        the flavor they booted with). A same-named flavor of another shape, or with an extra spec set to another value, is a conflict and left alone.
       </p>
       <TargetPicker clouds={clouds} exclude={from} chosen={to} onChange={(targets) => onChange({ to: targets })} />
       <button type="submit" className={PRIMARY_BUTTON} disabled={!ready || planning}>

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { BROWSER_COPY_MAX_BYTES, formatBytes } from '../../../fleet/actions/image-replication.ts';
-import { listCopiableImages } from '../../../fleet/actions/image-replication-load.ts';
+import { listCopiableImages, listImageStores } from '../../../fleet/actions/image-replication-load.ts';
 import type { ClientFor } from '../../../fleet/actions/load-plans.ts';
 import type { ActionTarget } from '../../../fleet/actions/plan.ts';
 import { describeError } from '../../../fleet/health/describe-error.ts';
 import { ErrorDetails } from '../../components/ErrorDetails.tsx';
-import { INPUT, LABEL, PRIMARY_BUTTON } from '../clouds/form-styles.ts';
+import { INPUT, LABEL, PRIMARY_BUTTON, SMALL_BUTTON } from '../clouds/form-styles.ts';
 import { formatTarget } from './action-url-state.ts';
 import { TargetPicker } from './TargetPicker.tsx';
 import { allTargets, type CloudRegions } from './use-cloud-regions.ts';
@@ -16,13 +16,18 @@ interface ImageReplicationFormProps {
   from?: ActionTarget;
   image: string;
   to: readonly ActionTarget[];
-  onChange: (change: { from?: ActionTarget; image?: string; to?: ActionTarget[] }) => void;
+  stores: readonly string[];
+  onChange: (change: { from?: ActionTarget; image?: string; to?: ActionTarget[]; stores?: string[] }) => void;
   onPreview: () => void;
   planning: boolean;
 }
 
-/** Image replication: one active image of one cloud/region, copied by name and checksum to the chosen clouds/regions. */
-export function ImageReplicationForm({ clouds, clientFor, from, image, to, onChange, onPreview, planning }: ImageReplicationFormProps) {
+/**
+ * Image replication: one active image of one cloud/region, copied by name
+ * and checksum to the chosen clouds/regions and, where the source's Glance
+ * is multi-store, to more of its stores.
+ */
+export function ImageReplicationForm({ clouds, clientFor, from, image, to, stores, onChange, onPreview, planning }: ImageReplicationFormProps) {
   const sources = allTargets(clouds);
   const images = useQuery({
     queryKey: ['actions', 'images', from?.cloud, from?.region],
@@ -30,8 +35,15 @@ export function ImageReplicationForm({ clouds, clientFor, from, image, to, onCha
     queryFn: ({ signal }) => (from ? listCopiableImages(clientFor, from, signal) : Promise.resolve([])),
     retry: false,
   });
-  const ready = from !== undefined && image !== '' && to.length > 0;
+  const storeList = useQuery({
+    queryKey: ['actions', 'image-stores', from?.cloud, from?.region],
+    enabled: from !== undefined && clientFor(from.cloud) !== undefined,
+    queryFn: ({ signal }) => (from ? listImageStores(clientFor, from, signal) : Promise.resolve([])),
+    retry: false,
+  });
+  const ready = from !== undefined && image !== '' && (to.length > 0 || stores.length > 0);
   const choices = images.data ?? [];
+  const holding = new Set(choices.find((choice) => choice.id === image)?.stores ?? []);
   return (
     <form
       aria-label="Image replication"
@@ -52,7 +64,7 @@ export function ImageReplicationForm({ clouds, clientFor, from, image, to, onCha
             value={from ? formatTarget(from) : ''}
             onChange={(event) => {
               const source = sources.find((target) => formatTarget(target) === event.target.value);
-              onChange({ from: source, image: '', to: to.filter((target) => !source || formatTarget(target) !== formatTarget(source)) });
+              onChange({ from: source, image: '', stores: [], to: to.filter((target) => !source || formatTarget(target) !== formatTarget(source)) });
             }}
           >
             <option value="">Choose a cloud/region…</option>
@@ -81,13 +93,78 @@ export function ImageReplicationForm({ clouds, clientFor, from, image, to, onCha
         </div>
       </div>
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        The data passes through this browser: downloaded, checked against the source’s sha512, uploaded, and Glance’s md5 of the copy compared with the source’s. Images over {formatBytes(BROWSER_COPY_MAX_BYTES)} are not copied this way.
+        A region of the same cloud whose Glance offers glance-download fetches the image from the source’s Glance itself. Other targets get the data through this browser: downloaded, checked against the source’s sha512,
+        uploaded, and Glance’s md5 of the copy compared with the source’s; images over {formatBytes(BROWSER_COPY_MAX_BYTES)} are not copied that way. The preview says which way each target takes.
       </p>
       {images.isError ? <ErrorDetails description={describeError(images.error)} /> : null}
       <TargetPicker clouds={clouds} exclude={from} chosen={to} onChange={(targets) => onChange({ to: targets })} />
+      {from && storeList.isError ? <ErrorDetails description={describeError(storeList.error)} /> : null}
+      {from && storeList.data && storeList.data.length > 0 ? (
+        <StorePicker
+          place={formatTarget(from)}
+          stores={storeList.data}
+          holding={holding}
+          chosen={stores}
+          onChange={(next) => onChange({ stores: next })}
+        />
+      ) : null}
       <button type="submit" className={PRIMARY_BUTTON} disabled={!ready || planning}>
         {planning ? 'Reading the targets…' : 'Preview plan'}
       </button>
     </form>
+  );
+}
+
+interface StorePickerProps {
+  place: string;
+  stores: readonly { id: string; description?: string; isDefault: boolean; readOnly: boolean }[];
+  /** Stores that already hold the chosen image's data. */
+  holding: ReadonlySet<string>;
+  chosen: readonly string[];
+  onChange: (stores: string[]) => void;
+}
+
+/** The stores of a multi-store Glance: Glance's copy-image puts the image into the ticked ones. */
+function StorePicker({ place, stores, holding, chosen, onChange }: StorePickerProps) {
+  const chosenSet = new Set(chosen);
+  const open = stores.filter((store) => !store.readOnly && !holding.has(store.id)).map((store) => store.id);
+  const toggle = (id: string, on: boolean) => onChange(on ? [...chosen.filter((store) => store !== id), id] : chosen.filter((store) => store !== id));
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-xs font-medium text-slate-700 dark:text-slate-300">
+        Stores of {place}’s Glance{' '}
+        <span className="font-normal text-slate-500">
+          ({chosen.length} chosen; copied by Glance’s copy-image, the data never leaves the cloud)
+        </span>
+      </legend>
+      <div className="flex gap-2">
+        <button type="button" className={SMALL_BUTTON} onClick={() => onChange(open)} disabled={open.length === 0}>
+          Choose all stores
+        </button>
+        <button type="button" className={SMALL_BUTTON} onClick={() => onChange([])} disabled={chosen.length === 0}>
+          Clear stores
+        </button>
+      </div>
+      <ul className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-x-4 gap-y-1">
+        {stores.map((store) => {
+          const held = holding.has(store.id);
+          const note = held ? 'holds the image' : store.readOnly ? 'read-only' : store.isDefault ? 'default' : undefined;
+          return (
+            <li key={store.id}>
+              <label className="flex items-center gap-1.5 text-xs" title={store.description}>
+                <input
+                  type="checkbox"
+                  checked={held || chosenSet.has(store.id)}
+                  disabled={held || store.readOnly}
+                  onChange={(event) => toggle(store.id, event.target.checked)}
+                />
+                {store.id}
+                {note ? <span className="text-slate-500 dark:text-slate-400">({note})</span> : null}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
   );
 }

@@ -53,6 +53,11 @@ export function PlanPreview({ plan, onRun, onDiscard }: { plan: ActionPlan; onRu
                 </td>
                 <td className="py-1">
                   <code className="font-mono">{step.call}</code>
+                  {step.method ? (
+                    <p className="text-slate-600 dark:text-slate-400">
+                      Method: <span className="font-medium text-slate-800 dark:text-slate-200">{step.method.name}</span> — {step.method.why}
+                    </p>
+                  ) : null}
                   {step.reason ? <p className="text-amber-800 dark:text-amber-300">{step.reason}</p> : null}
                 </td>
               </tr>

@@ -75,7 +75,9 @@ export function SecurityGroupSyncForm({ clouds, clientFor, from, group, to, onCh
         </div>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Groups are matched by name in the project each cloud’s session is scoped to. Missing rules are added; rules only a target has are left as they are.
+        Groups are matched by name in the project each cloud’s session is scoped to. Missing rules are added; rules only a target has are left as they are. A
+        rule whose remote is a group points at the target’s group of that name: the groups the rules name come along, created first where missing and
+        otherwise used as they are. Rules whose remote is an address group are not copied.
       </p>
       {groups.isError ? <ErrorDetails description={describeError(groups.error)} /> : null}
       <TargetPicker clouds={clouds} exclude={from} chosen={to} onChange={(targets) => onChange({ to: targets })} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readActionUrl, writeActionUrl } from './action-url-state.ts';
+import { preparedActionLink, readActionUrl, writeActionUrl } from './action-url-state.ts';
 
 describe('the /actions URL', () => {
   it('round-trips a key pair sync with its source, key and targets', () => {
@@ -27,7 +27,27 @@ describe('the /actions URL', () => {
     expect(writeActionUrl({ ...state, action: 'keypair-sync' }).has('image')).toBe(false);
   });
 
+  it('keeps the stores of an image replication, and only for that action', () => {
+    const params = writeActionUrl({ ...readActionUrl(new URLSearchParams('action=image-replication&from=edge/eu-edge-1&image=i-1')), stores: ['store-001', 'store-002'] });
+    expect(params.get('stores')).toBe('store-001,store-002');
+    expect(readActionUrl(params).stores).toEqual(['store-001', 'store-002']);
+    expect(writeActionUrl({ ...readActionUrl(params), action: 'keypair-sync' }).has('stores')).toBe(false);
+  });
+
   it('ignores malformed targets', () => {
     expect(readActionUrl(new URLSearchParams('to=nocloud,/x,ams/')).to).toEqual([]);
+  });
+
+  it('opens a prepared action with what the other view knew filled in, and nothing else', () => {
+    const read = (link: string) => {
+      expect(link.startsWith('/actions?')).toBe(true);
+      return readActionUrl(new URLSearchParams(link.slice('/actions?'.length)));
+    };
+    const sync = read(preparedActionLink({ action: 'keypair-sync', from: { cloud: 'ams', region: 'RegionOne' }, key: 'deploy', to: [{ cloud: 'fra', region: 'RegionOne' }] }));
+    expect(sync).toMatchObject({ action: 'keypair-sync', from: { cloud: 'ams', region: 'RegionOne' }, key: 'deploy', to: [{ cloud: 'fra', region: 'RegionOne' }], servers: [] });
+    expect(read(preparedActionLink({ action: 'image-replication', from: { cloud: 'ams', region: 'RegionOne' }, image: 'i-1', to: [] }))).toMatchObject({ action: 'image-replication', image: 'i-1' });
+    const launch = preparedActionLink({ action: 'fan-out-launch', to: [{ cloud: 'edge', region: 'eu-edge-1' }] });
+    expect(launch).toBe('/actions?action=fan-out-launch&to=edge%2Feu-edge-1');
+    expect(read(launch)).toMatchObject({ action: 'fan-out-launch', from: undefined, to: [{ cloud: 'edge', region: 'eu-edge-1' }] });
   });
 });

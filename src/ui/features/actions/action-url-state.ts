@@ -1,4 +1,5 @@
 import type { ActionTarget } from '../../../fleet/actions/plan.ts';
+import type { PreparedAction } from '../../../fleet/actions/prepared-action.ts';
 import { LIFECYCLE_VERBS, type LifecycleVerb } from '../../../fleet/actions/server-lifecycle.ts';
 import { readLaunchFields, writeLaunchFields, type LaunchFields } from './launch-url-state.ts';
 
@@ -7,7 +8,7 @@ import { readLaunchFields, writeLaunchFields, type LaunchFields } from './launch
  * `?action=keypair-sync&from=ams/RegionOne&key=deploy&to=fra/RegionOne,par/RegionOne`
  * `?action=security-group-sync&from=ams/RegionOne&group=web&to=fra/RegionOne`
  * `?action=flavor-parity&from=core/eu-west-1&to=ams/RegionOne`
- * `?action=image-replication&from=ams/RegionOne&image=<id>&to=fra/RegionOne,par/RegionOne`
+ * `?action=image-replication&from=ams/RegionOne&image=<id>&to=fra/RegionOne,par/RegionOne&stores=site-1,site-2`
  * `?action=servers&verb=stop&servers=ams/RegionOne/<id>,…`
  * `?action=fan-out-launch&server=web-1&image=…&flavor=…&network=…&to=…` (see launch-url-state.ts)
  * `&run=<id>` opens a run of the audit log.
@@ -22,6 +23,8 @@ export interface ActionUrlState {
   /** The source image's id: names are not unique in Glance. */
   image: string;
   to: ActionTarget[];
+  /** Image replication: stores of the source's own Glance to copy the image into. */
+  stores?: string[];
   verb: LifecycleVerb;
   tag: string;
   servers: string[];
@@ -54,6 +57,7 @@ export function readActionUrl(params: URLSearchParams): ActionUrlState {
     group: params.get('group') ?? '',
     image: params.get('image') ?? '',
     to: list(params.get('to')).map(parseTarget).filter((target) => target !== undefined),
+    stores: list(params.get('stores')),
     verb: LIFECYCLE_VERBS.includes(verb as LifecycleVerb) ? (verb as LifecycleVerb) : 'stop',
     tag: params.get('tag') ?? '',
     servers: list(params.get('servers')),
@@ -72,6 +76,7 @@ export function writeActionUrl(state: ActionUrlState): URLSearchParams {
     if (state.image && state.action === 'image-replication') params.set('image', state.image);
     if (state.action === 'fan-out-launch' && state.launch) writeLaunchFields(params, state.launch);
     if (state.to.length > 0) params.set('to', state.to.map(formatTarget).join(','));
+    if (state.action === 'image-replication' && state.stores && state.stores.length > 0) params.set('stores', state.stores.join(','));
   } else {
     params.set('verb', state.verb);
     if (state.verb === 'tag' && state.tag) params.set('tag', state.tag);
@@ -79,4 +84,10 @@ export function writeActionUrl(state: ActionUrlState): URLSearchParams {
   }
   if (state.run) params.set('run', state.run);
   return params;
+}
+
+/** The /actions link that opens a prepared action's form filled in (from the parity matrix, the topology). */
+export function preparedActionLink(prepared: PreparedAction): string {
+  const blank: ActionUrlState = { action: prepared.action, key: '', group: '', image: '', to: [], verb: 'stop', tag: '', servers: [] };
+  return `/actions?${writeActionUrl({ ...blank, ...prepared }).toString()}`;
 }

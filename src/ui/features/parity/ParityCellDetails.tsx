@@ -1,11 +1,13 @@
+import type { ParitySync } from '../../../fleet/actions/parity-sync.ts';
 import { describeError } from '../../../fleet/health/describe-error.ts';
 import { describeCell } from '../../../fleet/inventory/parity-matrix.ts';
 import { ErrorDetails } from '../../components/ErrorDetails.tsx';
 import type { SelectedCell } from './ParityMatrixTable.tsx';
+import { ParitySyncDetails } from './ParitySync.tsx';
 import { KIND_LABELS } from './parity-labels.ts';
 
 /** The chosen cell in full: every difference on its own line, or the cloud's error for an unknown. */
-export function ParityCellDetails({ selection, sourceName, onClose }: { selection: SelectedCell; sourceName: (key: string) => string; onClose: () => void }) {
+export function ParityCellDetails({ selection, sourceName, sync, onClose }: { selection: SelectedCell; sourceName: (key: string) => string; sync?: ParitySync; onClose: () => void }) {
   const { item, cell } = selection;
   return (
     <section aria-label="Cell details" className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm dark:border-slate-800 dark:bg-slate-950">
@@ -41,6 +43,7 @@ export function ParityCellDetails({ selection, sourceName, onClose }: { selectio
         </div>
       ) : null}
       {cell.entryId !== undefined ? <p className="mt-2 text-xs text-slate-500">Id here: <code className="font-mono select-all">{cell.entryId}</code></p> : null}
+      {sync ? <ParitySyncDetails sync={sync} /> : null}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { describeCell } from '../../../fleet/inventory/parity-matrix.ts';
 import { PARITY_KINDS, type ParityCell, type ParityItem, type ParitySource, type ParityUnknownReason } from '../../../fleet/inventory/parity-model.ts';
 import type { VisibleParity } from '../../../fleet/inventory/parity-url-state.ts';
 import { KIND_LABELS, sourceLabel } from './parity-labels.ts';
+import { ParitySyncLink, type SyncFor } from './ParitySync.tsx';
 
 export interface SelectedCell {
   item: ParityItem;
@@ -16,6 +17,8 @@ interface ParityMatrixTableProps {
   sourceName: (key: string) => string;
   selected?: SelectedCell;
   onSelect?: (selection: SelectedCell) => void;
+  /** The action that fixes a row's drift; absent where no action may be offered (read-only, embedded). */
+  syncFor?: SyncFor;
   height?: string;
 }
 
@@ -53,6 +56,7 @@ const MatrixGrid = memo(function MatrixGrid({
   sourceName,
   selected,
   onSelect,
+  syncFor,
   onExplain,
   height = 'max(18rem, calc(100vh - 22rem))',
 }: ParityMatrixTableProps & { onExplain: (text: string) => void }) {
@@ -93,6 +97,7 @@ const MatrixGrid = memo(function MatrixGrid({
                   </th>
                   <td className="border-b border-slate-100 px-2 py-0.5 text-xs whitespace-nowrap text-slate-600 dark:border-slate-800/70 dark:text-slate-400">
                     <DriftSummary item={item} columns={columns} />
+                    {syncFor ? <ParitySyncLink sync={syncFor(item)} /> : null}
                   </td>
                   {columns.map((index) => {
                     const cell = item.cells[index];

@@ -8,6 +8,7 @@ import { ParityCellDetails } from './ParityCellDetails.tsx';
 import { ParityFilterBar } from './ParityFilterBar.tsx';
 import { ParityLegend } from './ParityLegend.tsx';
 import { ParityMatrixTable, type SelectedCell } from './ParityMatrixTable.tsx';
+import { useParitySync } from './ParitySync.tsx';
 import { KIND_LABELS, sourceNamer, sourcesNoun } from './parity-labels.ts';
 import { useParityMatrix } from './use-parity-matrix.ts';
 import { useParityView } from './use-parity-view.ts';
@@ -21,6 +22,7 @@ export function ParityPage() {
   const { entries, matrix, visible, problems, pending } = useParityMatrix(view);
   const [selected, setSelected] = useState<SelectedCell | undefined>();
   const sourceName = useMemo(() => sourceNamer(matrix.sources), [matrix.sources]);
+  const syncFor = useParitySync(matrix, visible.columns);
   const drifting = visible.items.filter((item) => visible.columns.some((index) => ['missing', 'differs'].includes(item.cells[index]?.verdict ?? ''))).length;
   const fetching = entries.filter((entry) => entry.fetching).length;
   // A selection made on an older matrix would show stale words: only a cell still on screen stays open.
@@ -67,13 +69,13 @@ export function ParityPage() {
             <ParityFilterBar view={view} update={update} sources={matrix.sources} />
             <ParityLegend />
             {visible.items.length > 0 ? (
-              <ParityMatrixTable visible={visible} reference={matrix.reference} sourceName={sourceName} selected={current} onSelect={setSelected} />
+              <ParityMatrixTable visible={visible} reference={matrix.reference} sourceName={sourceName} selected={current} onSelect={setSelected} syncFor={syncFor} />
             ) : (
               <div className="flex h-40 items-center justify-center rounded-md border border-dashed border-slate-300 text-slate-600 dark:border-slate-700 dark:text-slate-400">
                 {matrix.items.length > 0 ? (view.driftOnly ? 'No drift among these items and clouds.' : 'No item matches these filters.') : pending > 0 ? 'Waiting for the first cloud to answer…' : 'No key pairs, images, flavors or security groups in any cloud that answered.'}
               </div>
             )}
-            {current ? <ParityCellDetails selection={current} sourceName={sourceName} onClose={() => setSelected(undefined)} /> : null}
+            {current ? <ParityCellDetails selection={current} sourceName={sourceName} sync={syncFor?.(current.item)} onClose={() => setSelected(undefined)} /> : null}
           </>
         )}
       </div>
