@@ -28,37 +28,30 @@ export interface CidrOverlap {
 
 const BITS = { 4: 32n, 6: 128n } as const;
 
-interface Block {
-  entry: CidrEntry;
+interface Block<T> {
+  item: T;
   cidr: Cidr;
   index: number;
   last: bigint;
 }
 
+/** One item of a nested pair, with its position in the input. */
+export interface NestedItem<T> {
+  item: T;
+  index: number;
+}
+
 /**
  * Which blocks overlap blocks of another source (what Tricircle-style
- * cross-cloud networking trips over). CIDR blocks either nest or are
- * disjoint, so a sweep in address order with a stack of enclosing blocks
- * finds every overlapping pair without comparing all pairs; IPv4 and IPv6
- * never overlap. Unparseable CIDRs are left out.
+ * cross-cloud networking trips over), by the sweep of `forEachNestedPair`.
  */
 export function findCidrOverlaps(entries: readonly CidrEntry[], maxExamples = 5): Map<string, CidrOverlap> {
-  const blocks: Block[] = [];
-  entries.forEach((entry, index) => {
-    const cidr = parseCidr(entry.cidr);
-    if (!cidr) return;
-    const hostBits = BITS[cidr.version] - BigInt(cidr.prefix);
-    blocks.push({ entry, cidr, index, last: cidr.network | ((1n << hostBits) - 1n) });
-  });
-  // Within a version: by first address, the enclosing (shorter prefix) block before the blocks it holds.
-  blocks.sort((a, b) => a.cidr.version - b.cidr.version || compareBig(a.cidr.network, b.cidr.network) || a.cidr.prefix - b.cidr.prefix || a.index - b.index);
-
-  const found = new Map<string, { count: number; examples: Block[] }>();
-  const record = (block: Block, other: Block) => {
-    let overlap = found.get(block.entry.key);
+  const found = new Map<string, { count: number; examples: NestedItem<CidrEntry>[] }>();
+  const record = (block: NestedItem<CidrEntry>, other: NestedItem<CidrEntry>) => {
+    let overlap = found.get(block.item.key);
     if (!overlap) {
       overlap = { count: 0, examples: [] };
-      found.set(block.entry.key, overlap);
+      found.set(block.item.key, overlap);
     }
     overlap.count += 1;
     // Keeps only the first few by input order: a block nested under thousands costs no more memory.
@@ -66,32 +59,54 @@ export function findCidrOverlaps(entries: readonly CidrEntry[], maxExamples = 5)
     if (examples.length < maxExamples) {
       examples.push(other);
       examples.sort((a, b) => a.index - b.index);
-    } else if (examples.length > 0 && other.index < (examples[examples.length - 1] as Block).index) {
+    } else if (examples.length > 0 && other.index < (examples[examples.length - 1] as NestedItem<CidrEntry>).index) {
       examples[examples.length - 1] = other;
       examples.sort((a, b) => a.index - b.index);
     }
   };
 
-  const enclosing: Block[] = [];
-  for (const block of blocks) {
-    while (enclosing.length > 0) {
-      const top = enclosing[enclosing.length - 1] as Block;
-      if (top.cidr.version === block.cidr.version && top.last >= block.cidr.network) break;
-      enclosing.pop();
-    }
-    for (const outer of enclosing) {
-      if (outer.entry.source === block.entry.source || (outer.entry.id !== undefined && outer.entry.id === block.entry.id)) continue;
-      record(block, outer);
-      record(outer, block);
-    }
-    enclosing.push(block);
-  }
+  forEachNestedPair(entries, (entry) => entry.cidr, (outer, inner) => {
+    if (outer.item.source === inner.item.source || (outer.item.id !== undefined && outer.item.id === inner.item.id)) return;
+    record(inner, outer);
+    record(outer, inner);
+  });
 
   const result = new Map<string, CidrOverlap>();
   for (const [key, overlap] of found) {
-    result.set(key, { count: overlap.count, examples: overlap.examples.map((block) => block.entry) });
+    result.set(key, { count: overlap.count, examples: overlap.examples.map((example) => example.item) });
   }
   return result;
+}
+
+/**
+ * Calls `visit` once for every pair of items whose CIDRs share an address
+ * (the outer block first; identical blocks in input order). CIDR blocks
+ * either nest or are disjoint, so a sweep in address order with a stack of
+ * enclosing blocks finds every such pair without comparing all pairs: the
+ * work is the number of pairs, and distinct blocks nest at most 33 (IPv4) or
+ * 129 (IPv6) deep. IPv4 and IPv6 never overlap; unparseable CIDRs are left out.
+ */
+export function forEachNestedPair<T>(items: readonly T[], cidrOf: (item: T) => string, visit: (outer: NestedItem<T>, inner: NestedItem<T>) => void): void {
+  const blocks: Block<T>[] = [];
+  items.forEach((item, index) => {
+    const cidr = parseCidr(cidrOf(item));
+    if (!cidr) return;
+    const hostBits = BITS[cidr.version] - BigInt(cidr.prefix);
+    blocks.push({ item, cidr, index, last: cidr.network | ((1n << hostBits) - 1n) });
+  });
+  // Within a version: by first address, the enclosing (shorter prefix) block before the blocks it holds.
+  blocks.sort((a, b) => a.cidr.version - b.cidr.version || compareBig(a.cidr.network, b.cidr.network) || a.cidr.prefix - b.cidr.prefix || a.index - b.index);
+
+  const enclosing: Block<T>[] = [];
+  for (const block of blocks) {
+    while (enclosing.length > 0) {
+      const top = enclosing[enclosing.length - 1] as Block<T>;
+      if (top.cidr.version === block.cidr.version && top.last >= block.cidr.network) break;
+      enclosing.pop();
+    }
+    for (const outer of enclosing) visit(outer, block);
+    enclosing.push(block);
+  }
 }
 
 function compareBig(a: bigint, b: bigint): number {

@@ -1,3 +1,4 @@
+import { regionPressure, type HostPressure, type RegionPressure } from './capacity-pressure.ts';
 import { cellResolver, siteResolver, type Resolver } from './place-rules.ts';
 import { regionHosts, type RegionHost } from './region-hosts.ts';
 import {
@@ -175,6 +176,8 @@ function addRegion(input: CloudTopologyInput, data: RegionTopology, cloud: Draft
     region.own.push('degraded');
     region.problems.push(`${unplaced.ERROR} server${unplaced.ERROR === 1 ? '' : 's'} in ERROR, no host`);
   }
+  const pressure = regionPressure(input.placement, data, hosts);
+  noteCapacity(region, pressure);
   if (hosts.length === 0) return;
 
   const rules = input.rules ?? {};
@@ -203,7 +206,10 @@ function addRegion(input: CloudTopologyInput, data: RegionTopology, cloud: Draft
       const site = add(parent, 'site', id.site(sitePlace), siteName, sitePlace);
       site.sites.add(`${enc(input.cloud)}/${enc(data.region)}/${enc(siteName)}`);
       const siteHosts = [...(bySite.get(siteName) as RegionHost[])].sort((a, b) => natural(a.host, b.host));
-      for (const host of siteHosts) addHost(host, { ...sitePlace, host: host.host }, site, tally.byHost[host.host] ?? {}, add);
+      for (const host of siteHosts) {
+        const node = addHost(host, { ...sitePlace, host: host.host }, site, tally.byHost[host.host] ?? {}, add);
+        if (pressure.measured) addPressure(node, pressure.of(host.host));
+      }
     }
   }
 }
@@ -218,7 +224,7 @@ function cellsOf(resolver: Resolver | undefined, hosts: readonly RegionHost[], r
   return (host) => resolver.of(host) ?? NO_CELL;
 }
 
-function addHost(host: RegionHost, place: TopologyPlace, site: Draft, servers: Readonly<Record<string, number>>, add: AddNode): void {
+function addHost(host: RegionHost, place: TopologyPlace, site: Draft, servers: Readonly<Record<string, number>>, add: AddNode): Draft {
   const node = add(site, 'host', id.host(place), host.host, place);
   node.counts.hosts[host.state] = 1;
   addTally(node.counts.servers, servers);
@@ -238,6 +244,27 @@ function addHost(host: RegionHost, place: TopologyPlace, site: Draft, servers: R
     node.own.push('degraded');
     node.problems.push(`${errors} of ${totalOf(servers)} servers in ERROR`);
   }
+  return node;
+}
+
+function noteCapacity(region: Draft, pressure: RegionPressure): void {
+  if (pressure.health) region.own.push(pressure.health);
+  if (pressure.problem) region.problems.push(pressure.problem);
+  if (pressure.note) region.notes.push(pressure.note);
+  if (pressure.error !== undefined) region.errors.push(pressure.error);
+}
+
+/** A host Placement has not measured says so: silence would read as "no pressure". */
+function addPressure(node: Draft, pressure: HostPressure | undefined): void {
+  if (!pressure) {
+    node.notes.push('capacity unknown: not in Placement');
+    return;
+  }
+  node.placement = pressure.meters;
+  if (pressure.problems.length === 0) return;
+  node.own.push('degraded');
+  node.problems.push(...pressure.problems);
+  node.counts.underPressure = 1;
 }
 
 function sortedKeys<T>(map: ReadonlyMap<string, T>): string[] {

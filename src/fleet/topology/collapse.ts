@@ -44,12 +44,15 @@ export function collapse(graph: TopologyGraph, expandedIds: ReadonlySet<string>,
   return { nodes, edges, links: visibleLinks(graph, new Set(nodes.map((entry) => entry.node.id)), graph.links) };
 }
 
+/** The node that stands for `id` among the shown ones: itself, else its nearest shown ancestor. */
+export function standInOf(graph: TopologyGraph, shown: ReadonlySet<string>, id: string): string | undefined {
+  let current: string | null | undefined = id;
+  while (current !== null && current !== undefined && !shown.has(current)) current = graph.byId.get(current)?.parentId;
+  return current ?? undefined;
+}
+
 function visibleLinks(graph: TopologyGraph, shown: ReadonlySet<string>, links: readonly TopologyLink[]): TopologyLink[] {
-  const standIn = (id: string): string | undefined => {
-    let current: string | null | undefined = id;
-    while (current !== null && current !== undefined && !shown.has(current)) current = graph.byId.get(current)?.parentId;
-    return current ?? undefined;
-  };
+  const standIn = (id: string) => standInOf(graph, shown, id);
   const result = new Map<string, TopologyLink>();
   for (const link of links) {
     const source = standIn(link.source);

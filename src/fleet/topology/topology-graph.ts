@@ -1,3 +1,4 @@
+import type { PlacementMeter } from './capacity-pressure.ts';
 import type { TopologyHealth } from './topology-health.ts';
 
 /** `trust`: an identity provider that several clouds' Keystones accept (federation); its clouds are linked to it, not below it. */
@@ -10,6 +11,8 @@ export interface TopologyCounts {
   hosts: Record<HostState, number>;
   /** Server status (ACTIVE, ERROR, …) → count. */
   servers: Record<string, number>;
+  /** Hosts at or above the capacity pressure threshold in some Placement resource class. */
+  underPressure: number;
 }
 
 /** Where a node is in the fleet: what a link to the inventory filters by. */
@@ -39,6 +42,8 @@ export interface TopologyNode {
   /** Descendants per level; a site split across cells counts once. */
   descendants: Partial<Record<TopologyLevel, number>>;
   place: TopologyPlace;
+  /** A host's Placement usage per resource class, once Placement answered for its region. */
+  placement?: PlacementMeter[];
 }
 
 export interface TopologyEdge {
@@ -47,11 +52,17 @@ export interface TopologyEdge {
   target: string;
 }
 
-/** A relation across the tree (a cloud trusting an identity provider): drawn, never laid out. */
+/**
+ * A relation across the tree, drawn, never laid out: a cloud trusting an
+ * identity provider; regions whose networks overlap or span (see
+ * topology-relations.ts) or that hold the same image data.
+ */
 export interface TopologyLink extends TopologyEdge {
-  kind: 'federation';
+  kind: 'federation' | RelationKind;
   label: string;
 }
+
+export type RelationKind = 'network-overlap' | 'network-span' | 'image-replica';
 
 export interface TopologyGraph {
   rootId: string;
@@ -63,12 +74,13 @@ export interface TopologyGraph {
 }
 
 export function emptyCounts(): TopologyCounts {
-  return { hosts: { up: 0, down: 0, disabled: 0, unknown: 0 }, servers: {} };
+  return { hosts: { up: 0, down: 0, disabled: 0, unknown: 0 }, servers: {}, underPressure: 0 };
 }
 
 export function addCounts(into: TopologyCounts, from: TopologyCounts): void {
   for (const state of Object.keys(from.hosts) as HostState[]) into.hosts[state] += from.hosts[state];
   addTally(into.servers, from.servers);
+  into.underPressure += from.underPressure;
 }
 
 export function addTally(into: Record<string, number>, from: Readonly<Record<string, number>>): void {

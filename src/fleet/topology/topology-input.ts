@@ -1,5 +1,6 @@
 import type { Aggregate, AvailabilityZone, ComputeService, Hypervisor } from '../../openstack/index.ts';
 import type { CloudStatus } from '../health/cloud-health.ts';
+import type { CloudPlacement } from './capacity-pressure.ts';
 import type { CloudRules } from './topology-rules.ts';
 
 /** One admin listing of a region: its items, or why there are none. */
@@ -44,4 +45,6 @@ export interface CloudTopologyInput {
   /** The latest data, possibly older than the error (shown as it was). */
   data?: CloudTopology;
   rules?: CloudRules;
+  /** Placement's hosts, for capacity pressure; absent when not asked (no pressure is then claimed either way). */
+  placement?: CloudPlacement;
 }

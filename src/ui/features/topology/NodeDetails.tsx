@@ -4,6 +4,8 @@ import type { TopologyNode } from '../../../fleet/topology/topology-graph.ts';
 import { HEALTH_LABELS } from '../../../fleet/topology/topology-health.ts';
 import { ErrorDetails } from '../../components/ErrorDetails.tsx';
 import { HEALTH_PALETTE } from './health-palette.ts';
+import { NodeActions } from './NodeActions.tsx';
+import { NodePressure } from './NodePressure.tsx';
 import { levelName, statusLine, structureLine } from './node-text.ts';
 
 /** The inventory filtered to where the node is (the servers view reads these parameters). */
@@ -35,6 +37,7 @@ export function NodeDetails({ node, expandable, expanded, onToggle }: { node: To
           {line}
         </p>
       ))}
+      <NodePressure node={node} />
       {node.problems.length > 0 ? (
         <ul aria-label="Problems" className="list-disc pl-4 text-red-800 dark:text-red-300">
           {node.problems.map((problem) => (
@@ -64,6 +67,7 @@ export function NodeDetails({ node, expandable, expanded, onToggle }: { node: To
           </Link>
         ) : null}
       </div>
+      <NodeActions node={node} />
     </section>
   );
 }

@@ -3,10 +3,12 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent, type Keyboar
 import { collapse, defaultExpanded } from '../../../fleet/topology/collapse.ts';
 import { findNodes } from '../../../fleet/topology/find-nodes.ts';
 import { navigate, type NavigationKey } from '../../../fleet/topology/navigate.ts';
+import { nodeRelations } from '../../../fleet/topology/relation-links.ts';
 import { ancestorsOf, type TopologyGraph } from '../../../fleet/topology/topology-graph.ts';
 import { severity, type TopologyHealth } from '../../../fleet/topology/topology-health.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { useThemeChoice } from '../../stores/theme-store.ts';
+import { useRelationData } from './api/relation-data.ts';
 import { downloadBlob, svgToPng } from './download.ts';
 import { topologySvg, type PlacedNode } from './export-svg.ts';
 import type { FlowNode } from './flow-elements.ts';
@@ -14,6 +16,8 @@ import { HEALTH_PALETTE } from './health-palette.ts';
 import { layoutNodeOf, layoutShape, type LayoutShape } from './layout-shape.ts';
 import { NodeDetails } from './NodeDetails.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size.ts';
+import { RelationDetails } from './RelationDetails.tsx';
+import { RelationEdge } from './RelationEdge.tsx';
 import { TopologyFrameCard } from './TopologyFrameCard.tsx';
 import { TopologyLegend } from './TopologyLegend.tsx';
 import { TopologyNodeCard } from './TopologyNodeCard.tsx';
@@ -22,6 +26,7 @@ import { useLayout } from './use-layout.ts';
 import { useTopologyUrl } from './use-topology-url.ts';
 
 const NODE_TYPES = { topology: TopologyNodeCard, frame: TopologyFrameCard };
+const EDGE_TYPES = { relation: RelationEdge };
 const NAVIGATION_KEYS: readonly string[] = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home'] satisfies NavigationKey[];
 
 const FILTERS: readonly { value: TopologyHealth; label: string }[] = [
@@ -61,7 +66,8 @@ export function TopologyView({ graph, fetching }: { graph: TopologyGraph; fetchi
   const colorMode = useThemeChoice();
   const { setCenter, getZoom } = useReactFlow();
   const store = useStoreApi();
-  const [{ minHealth, selectedId }, updateUrl] = useTopologyUrl();
+  const [{ minHealth, selectedId, relations: relationChoice }, updateUrl] = useTopologyUrl();
+  const { layers: relationLayers, fetching: relationsFetching } = useRelationData(relationChoice);
   const [expanded, setExpanded] = useState<ReadonlySet<string> | undefined>();
   const [pendingView, setPendingView] = useState<PendingView | undefined>();
   const [query, setQuery] = useState('');
@@ -101,7 +107,13 @@ export function TopologyView({ graph, fetching }: { graph: TopologyGraph; fetchi
     void centerOn([...cards, ...placement.frames], { maxZoom: 1, duration: 300 });
   };
   const positions = placement?.positions;
-  const { nodes, edges } = useFlowElements(visible, placement, { selectedId, interactive: true, className: NODE_CLASS });
+  // Relations are drawn for the selection only: a fleet where every region holds cirros would otherwise be all lines.
+  const relations = useMemo(
+    () => (selectedId === undefined ? undefined : nodeRelations(graph, new Set(visible.nodes.map((entry) => entry.node.id)), selectedId, relationLayers)),
+    [graph, visible, selectedId, relationLayers],
+  );
+  const drawn = useMemo(() => (relations ? { ...visible, links: [...visible.links, ...relations.links] } : visible), [visible, relations]);
+  const { nodes, edges } = useFlowElements(drawn, placement, { selectedId, interactive: true, className: NODE_CLASS });
 
   if (linkedId !== undefined && graph.byId.has(linkedId)) {
     setLinkedId(undefined);
@@ -234,6 +246,25 @@ export function TopologyView({ graph, fetching }: { graph: TopologyGraph; fetchi
             ))}
           </select>
         </label>
+        <fieldset className="flex items-center gap-2 text-sm">
+          <legend className="sr-only">Relations to draw</legend>
+          <label className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={relationChoice.networks}
+              onChange={(event) => updateUrl({ relations: { ...relationChoice, networks: event.target.checked } })}
+            />
+            Network overlaps
+          </label>
+          <label className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={relationChoice.images}
+              onChange={(event) => updateUrl({ relations: { ...relationChoice, images: event.target.checked } })}
+            />
+            Image replicas
+          </label>
+        </fieldset>
         <button type="button" className={toolButton} onClick={fitAll} disabled={!positions}>
           Fit to view
         </button>
@@ -244,7 +275,7 @@ export function TopologyView({ graph, fetching }: { graph: TopologyGraph; fetchi
           Export PNG
         </button>
         <span role="status" className="text-xs text-slate-500 dark:text-slate-400">
-          {running ? 'Laying out…' : fetching ? 'Refreshing…' : ''}
+          {running ? 'Laying out…' : fetching ? 'Refreshing…' : relationsFetching ? `Loading ${[relationChoice.networks ? 'networks' : '', relationChoice.images ? 'images' : ''].filter(Boolean).join(' and ')}…` : ''}
         </span>
         {searchMessage ? <span role="alert" className="text-xs text-amber-800 dark:text-amber-300">{searchMessage}</span> : null}
         {exportError ? <span role="alert" className="text-xs text-red-800 dark:text-red-300">{exportError}</span> : null}
@@ -264,6 +295,7 @@ export function TopologyView({ graph, fetching }: { graph: TopologyGraph; fetchi
             nodes={nodes}
             edges={edges}
             nodeTypes={NODE_TYPES}
+            edgeTypes={EDGE_TYPES}
             onNodeClick={onNodeClick}
             colorMode={colorMode}
             fitView
@@ -301,7 +333,8 @@ export function TopologyView({ graph, fetching }: { graph: TopologyGraph; fetchi
               Select a node for its details, errors and servers. Arrow keys move along the tree; Enter opens or closes a node.
             </p>
           )}
-          <TopologyLegend />
+          <RelationDetails graph={graph} selectedId={selectedId} relations={relations} choice={relationChoice} />
+          <TopologyLegend relations={relationChoice} />
         </aside>
       </div>
     </div>

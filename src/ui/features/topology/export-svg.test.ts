@@ -25,6 +25,14 @@ describe('topologySvg', () => {
     expect(svg).toContain('viewBox="-24 -24 848 348"');
   });
 
+  it('draws relation links dashed in their kind’s colour, with their label as inert text', () => {
+    const link = { id: 'l', source: placed[0]?.node.id as string, target: placed[2]?.node.id as string, label: '10.0.0.0/24 ↔ <b>', data: { kind: 'network-overlap' } };
+    const svg = topologySvg(placed, [...edges, link], [], 'light');
+    expect(svg.match(/<path /g)).toHaveLength(3);
+    expect(svg).toMatch(/<path class="link link-network-overlap" d="[^"]+" fill="none" stroke="#e11d48" stroke-width="1.5" stroke-dasharray="3 3">/);
+    expect(svg).toContain('>10.0.0.0/24 ↔ &#60;b&#62;</text>');
+  });
+
   it('keeps hostile names as inert text', () => {
     const svg = topologySvg(placed, edges, [], 'dark');
     expect(svg).not.toContain('<script>');

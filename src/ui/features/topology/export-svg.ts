@@ -1,6 +1,8 @@
-import type { TopologyEdge, TopologyNode } from '../../../fleet/topology/topology-graph.ts';
+import type { RelationKind, TopologyEdge, TopologyNode } from '../../../fleet/topology/topology-graph.ts';
 import { HEALTH_LABELS } from '../../../fleet/topology/topology-health.ts';
 import { HEALTH_PALETTE } from './health-palette.ts';
+import { LINK_STYLES } from './link-styles.ts';
+import { relationPath } from './relation-path.ts';
 import { levelName, statusLine, structureLine } from './node-text.ts';
 import { FRAME_HEADER, type PackFrame } from './pack-layout.ts';
 
@@ -10,6 +12,12 @@ export interface PlacedNode {
   y: number;
   width: number;
   height: number;
+}
+
+/** A tree edge, or a link when its `data.kind` names one (as the view's edges carry it): drawn dashed in the link's colour, with its label. */
+export interface SvgEdge extends TopologyEdge {
+  label?: unknown;
+  data?: Record<string, unknown>;
 }
 
 const THEMES = {
@@ -25,7 +33,7 @@ const MARGIN = 24;
  */
 export function topologySvg(
   nodes: readonly PlacedNode[],
-  edges: readonly TopologyEdge[],
+  edges: readonly SvgEdge[],
   frames: readonly PackFrame[],
   theme: keyof typeof THEMES,
 ): string {
@@ -50,7 +58,17 @@ export function topologySvg(
     if (!from || !to) return [];
     const [x1, y1, x2, y2] = [from.x + from.width, from.outY, to.x, to.inY];
     const bend = (x2 - x1) / 2;
-    return [`<path d="M${x1} ${y1} C${x1 + bend} ${y1} ${x2 - bend} ${y2} ${x2} ${y2}" fill="none" stroke="${colors.edge}" stroke-width="1.5"/>`];
+    const curve = { d: `M${x1} ${y1} C${x1 + bend} ${y1} ${x2 - bend} ${y2} ${x2} ${y2}`, labelX: (x1 + x2) / 2, labelY: (y1 + y2) / 2 };
+    const kind = edge.data?.kind;
+    if (typeof kind !== 'string' || !(kind in LINK_STYLES)) return [`<path d="${curve.d}" fill="none" stroke="${colors.edge}" stroke-width="1.5"/>`];
+    const style = LINK_STYLES[kind as keyof typeof LINK_STYLES];
+    // As the view draws them: federation as the tree's curve, a relation as an arc between the two right sides.
+    const { d, labelX, labelY } = kind === 'federation' ? curve : relationPath({ x: x1, y: y1 }, { x: to.x + to.width, y: to.inY }, kind as RelationKind);
+    const label = typeof edge.label === 'string' ? edge.label : '';
+    return [
+      `<path class="link link-${kind}" d="${d}" fill="none" stroke="${style.stroke}" stroke-width="1.5" stroke-dasharray="${style.dash}"><title>${escapeXml(`${style.name}: ${label}`)}</title></path>`,
+      label ? `<text x="${labelX}" y="${labelY - 4}" font-size="10" text-anchor="middle" fill="${style.stroke}">${escapeXml(label)}</text>` : '',
+    ];
   });
 
   const cards = nodes.map(({ node, x, y, width: w, height: h }) => {

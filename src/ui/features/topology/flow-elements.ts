@@ -1,7 +1,9 @@
 import type { Edge } from '@xyflow/react';
 import type { VisibleGraph, VisibleNode } from '../../../fleet/topology/collapse.ts';
+import type { TopologyLink } from '../../../fleet/topology/topology-graph.ts';
 import { HEALTH_LABELS, TOPOLOGY_HEALTH, type TopologyHealth } from '../../../fleet/topology/topology-health.ts';
 import { HEALTH_PALETTE } from './health-palette.ts';
+import { LINK_STYLES } from './link-styles.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './node-size.ts';
 import { accessibleName, cardNote, countOf, statusLine, structureLine } from './node-text.ts';
 import type { PackFrame, Placement } from './pack-layout.ts';
@@ -119,10 +121,11 @@ function linkEdges(visible: VisibleGraph, frames: readonly PackFrame[], hidden: 
   for (const frame of frames) for (const chain of frame.chains) for (const id of chain) frameOf.set(id, frame.id);
   const end = (id: string) => (hidden.has(id) ? (frameOf.get(id) ?? id) : id);
   const perSource = new Map<string, number>();
-  for (const link of visible.links) perSource.set(link.source, (perSource.get(link.source) ?? 0) + 1);
+  const sourceKey = (link: TopologyLink) => `${link.kind}:${link.source}`;
+  for (const link of visible.links) perSource.set(sourceKey(link), (perSource.get(sourceKey(link)) ?? 0) + 1);
   const edges = new Map<string, Edge>();
   for (const link of visible.links) {
-    if ((perSource.get(link.source) ?? 0) > MAX_LINKS_UNSELECTED && link.source !== selectedId) continue;
+    if ((perSource.get(sourceKey(link)) ?? 0) > MAX_LINKS_UNSELECTED && link.source !== selectedId) continue;
     const [source, target] = [end(link.source), end(link.target)];
     const id = `${link.kind}:${source}~${target}`;
     if (source === target || edges.has(id)) continue;
@@ -130,13 +133,20 @@ function linkEdges(visible: VisibleGraph, frames: readonly PackFrame[], hidden: 
       id,
       source,
       target,
+      // Federation joins a provider to its clouds across the layout; a relation joins nodes often stacked one above the other.
+      ...(link.kind === 'federation' ? {} : { type: 'relation' }),
       label: link.label,
+      ariaLabel: `${LINK_STYLES[link.kind].name}: ${link.label}`,
+      data: { kind: link.kind },
       animated: false,
       focusable: false,
       selectable: false,
-      className: 'topology-link',
-      style: { strokeDasharray: '6 4', stroke: '#0ea5e9' },
-      labelStyle: { fontSize: 10 },
+      className: `topology-link topology-link-${link.kind}`,
+      style: { strokeDasharray: LINK_STYLES[link.kind].dash, stroke: LINK_STYLES[link.kind].stroke },
+      // Drawn over the cards, a link (or its label) must never take a click meant for one.
+      labelStyle: { fontSize: 10, fill: LINK_STYLES[link.kind].stroke, pointerEvents: 'none' },
+      labelBgStyle: { pointerEvents: 'none' },
+      interactionWidth: 0,
       zIndex: 1,
     });
   }

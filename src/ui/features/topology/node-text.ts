@@ -38,7 +38,7 @@ export function structureLine(node: TopologyNode): string {
     .join(' · ');
 }
 
-/** "2 hosts down · 40 servers, 1 in ERROR" */
+/** "2 down · 3 under pressure · 40 servers, 1 in ERROR" */
 export function statusLine(node: TopologyNode): string {
   const { hosts, servers } = node.counts;
   const parts: string[] = [];
@@ -46,10 +46,12 @@ export function statusLine(node: TopologyNode): string {
     if (hosts.down) parts.push('down');
     if (hosts.disabled) parts.push('disabled');
     if (hosts.unknown) parts.push('state unknown');
+    if (node.counts.underPressure) parts.push('under pressure');
   } else {
     if (hosts.down) parts.push(`${hosts.down} down`);
     if (hosts.disabled) parts.push(`${hosts.disabled} disabled`);
     if (hosts.unknown) parts.push(`${hosts.unknown} unknown`);
+    if (node.counts.underPressure) parts.push(`${node.counts.underPressure} under pressure`);
   }
   const total = totalOf(servers);
   if (total > 0) parts.push(`${total} server${total === 1 ? '' : 's'}${servers.ERROR ? `, ${servers.ERROR} in ERROR` : ''}`);

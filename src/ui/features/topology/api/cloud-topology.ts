@@ -1,16 +1,19 @@
-import { queryOptions, useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { cloudHealth } from '../../../../fleet/health/cloud-health.ts';
+import type { CloudCapacity } from '../../../../fleet/inventory/capacity-load.ts';
 import type { CloudDefinition } from '../../../../fleet/registry/cloud-definition.ts';
 import { missingSecret } from '../../../../fleet/registry/cloud-secrets.ts';
 import { definitionRevision } from '../../../../fleet/registry/definition-revision.ts';
 import type { FleetConnections } from '../../../../fleet/session/fleet-connections.ts';
+import { cloudPlacementOf } from '../../../../fleet/topology/capacity-pressure.ts';
 import { loadCloudTopology } from '../../../../fleet/topology/load-cloud-topology.ts';
 import type { CloudTopology, CloudTopologyInput } from '../../../../fleet/topology/topology-input.ts';
 import { configuredTopologyRules } from '../../../../fleet/topology/configured-rules.ts';
 import { rulesFor } from '../../../../fleet/topology/topology-rules.ts';
-import { useClouds, useFleetRuntime } from '../../../app/fleet-runtime-context.tsx';
+import { useClouds, useFleetRuntime, useRegistry } from '../../../app/fleet-runtime-context.tsx';
 import { useNow } from '../../../lib/use-now.ts';
+import { cloudCapacityQueryOptions } from '../../capacity/api/cloud-capacity.ts';
 
 /** Host state changes by the minute; a minute keeps the graph honest without burdening Nova's admin API. */
 export const TOPOLOGY_REFRESH_MS = 60_000;
@@ -52,6 +55,15 @@ interface QueryState {
 const toStates = (results: UseQueryResult<CloudTopology>[]): QueryState[] =>
   results.map((result) => ({ data: result.data, error: result.error, dataUpdatedAt: result.dataUpdatedAt, fetching: result.isFetching }));
 
+interface CapacityState {
+  data?: CloudCapacity;
+  error?: unknown;
+}
+
+// TanStack's "no error" is null; the model reads any defined error as a failed read.
+const toCapacityStates = (results: UseQueryResult<CloudCapacity>[]): CapacityState[] =>
+  results.map((result) => ({ data: result.data, error: result.error ?? undefined }));
+
 export interface TopologyInputs {
   inputs: CloudTopologyInput[];
   /** Some cloud is being (re)loaded right now. */
@@ -65,6 +77,17 @@ export function useTopologyInputs(): TopologyInputs {
   const clouds = useClouds();
   const now = useNow(30_000);
   const states = useQueries({ queries: clouds.map((cloud) => cloudTopologyQueryOptions(connections, cloud)), combine: toStates });
+  // Capacity pressure comes from the /capacity view's own query: one cache and one refresh for both views.
+  const queryClient = useQueryClient();
+  const allProjects = useRegistry((state) => state.projectChoices.allProjects);
+  const capacities = useQueries({
+    queries: clouds.map((cloud, index) => {
+      const options = cloudCapacityQueryOptions(queryClient, connections, cloud, allProjects);
+      // A cloud's Placement is read once its hosts are known, so the providers of 1,000 clouds never queue ahead of their hosts.
+      return { ...options, enabled: options.enabled && states[index]?.data !== undefined };
+    }),
+    combine: toCapacityStates,
+  });
   const rules = configuredTopologyRules();
   const inputs = useMemo(() => clouds.map((cloud, index): CloudTopologyInput => {
     const state = states[index];
@@ -83,7 +106,8 @@ export function useTopologyInputs(): TopologyInputs {
       error: state?.error ?? undefined,
       data: state?.data,
       rules: rulesFor(rules, cloud.name),
+      placement: cloudPlacementOf(capacities[index] ?? {}),
     };
-  }), [clouds, states, now, rules, issuer]);
+  }), [clouds, states, capacities, now, rules, issuer]);
   return { inputs, fetching: states.some((state) => state.fetching) };
 }
