@@ -84,6 +84,21 @@ describe('buildTopology: the three deployment models', () => {
     expect(new Set(a.nodes.map((n) => n.id)).size).toBe(a.nodes.length);
   });
 
+  it('rebuilds only the clouds whose input changed, and the graph is the one a fresh build gives', () => {
+    const ams = cloud('ams', [region('RegionOne', { hosts: cellHosts('ams', 1, 3) })]);
+    const fra = cloud('fra', [region('RegionOne', { hosts: cellHosts('fra', 1, 3) })]);
+    const first = buildTopology([ams, fra]);
+    const fraDown = cloud('fra', [region('RegionOne', { hosts: [{ host: 'cmp-fra-1', zone: 'fra', state: 'down' }] })]);
+    const second = buildTopology([ams, fraDown]);
+
+    expect(node(second, 'host:ams/RegionOne/cmp-ams-c1-001')).toBe(node(first, 'host:ams/RegionOne/cmp-ams-c1-001'));
+    expect(node(second, 'cloud:fra').health).toBe('failing');
+    expect(node(second, FLEET_ID).health).toBe('failing');
+    const fresh = buildTopology([cloud('ams', [region('RegionOne', { hosts: cellHosts('ams', 1, 3) })]), fraDown]);
+    expect(second.nodes).toEqual(fresh.nodes);
+    expect(second.edges).toEqual(fresh.edges);
+  });
+
   it('keeps names with separators apart in ids', () => {
     const graph = buildTopology([
       cloud('a/b', [region('c', { hosts: [{ host: 'h', zone: 'z' }] })]),

@@ -43,17 +43,92 @@ interface Draft extends TopologyNode {
   sites: Set<string>;
 }
 
+/** One cloud's finished nodes (the cloud first, its parent the domain), rolled up to the cloud. */
+interface CloudSubtree {
+  nodes: readonly TopologyNode[];
+  edges: readonly TopologyEdge[];
+  sites: ReadonlySet<string>;
+}
+
+/**
+ * A cloud's subtree depends on its input alone, so an input object that
+ * comes back unchanged (the caller keeps it while its cloud's answers stay
+ * the same) reuses its subtree: a 1,000-cloud fleet then rebuilds only the
+ * clouds that answered since the last build, not every host of the fleet.
+ */
+const subtrees = new WeakMap<CloudTopologyInput, CloudSubtree>();
+
 /**
  * The fleet as a tree: fleet → identity domain → cloud → region → cell →
  * site → host, each node with the worst health and the sums of its subtree.
  * Pure and deterministic: the same input gives the same ids, order and counts.
  */
 export function buildTopology(clouds: readonly CloudTopologyInput[]): TopologyGraph {
+  const top = nodeMaker();
+  const fleet = top.add(null, 'fleet', FLEET_ID, 'Fleet', {});
+  const links: TopologyLink[] = [];
+  const trusts = new Map<string, Draft>();
+  for (const input of clouds) {
+    if (input.federation === undefined) continue;
+    let trust = trusts.get(input.federation);
+    if (!trust) {
+      trust = top.add(fleet, 'trust', id.trust(input.federation), input.federation, {});
+      trusts.set(input.federation, trust);
+    }
+    links.push({ id: `${trust.id}~${id.cloud(input.cloud)}`, kind: 'federation', label: 'OIDC trust', source: trust.id, target: id.cloud(input.cloud) });
+  }
+  for (const trust of trusts.values()) {
+    const members = links.filter((link) => link.source === trust.id).map((link) => link.target.slice('cloud:'.length));
+    const named = members.slice(0, 5).map(decodeURIComponent).join(', ');
+    trust.notes.push(`trusted by ${members.length} cloud${members.length === 1 ? '' : 's'}: ${named}${members.length > 5 ? ', …' : ''}`);
+  }
+
+  // Parents before children: each domain as its first cloud comes, each cloud's subtree after it.
+  const nodes: TopologyNode[] = [...top.nodes];
+  const edges: TopologyEdge[] = [...top.edges];
+  const domains = new Map<string, Draft>();
+  for (const input of clouds) {
+    let domain = domains.get(input.identity);
+    if (!domain) {
+      domain = top.add(fleet, 'domain', id.domain(input.identity), hostOf(input.identity), {});
+      domains.set(input.identity, domain);
+      nodes.push(domain);
+      edges.push(top.edges.at(-1) as TopologyEdge);
+    }
+    const subtree = cloudSubtree(input);
+    const cloud = subtree.nodes[0] as TopologyNode;
+    domain.childIds.push(cloud.id);
+    rollUpInto(domain, cloud, subtree.sites);
+    nodes.push(...subtree.nodes);
+    edges.push(...subtree.edges);
+  }
+  top.rollUp();
+
+  const finished = nodes.map((node) => (isDraft(node) ? finish(node) : node));
+  return { rootId: FLEET_ID, nodes: finished, edges, links, byId: new Map(finished.map((node) => [node.id, node])) };
+}
+
+function cloudSubtree(input: CloudTopologyInput): CloudSubtree {
+  const cached = subtrees.get(input);
+  if (cached) return cached;
+  const maker = nodeMaker();
+  const cloud = addCloud(input, maker.add);
+  maker.rollUp();
+  const domainId = id.domain(input.identity);
+  const nodes = maker.nodes.map((node) => (node === cloud ? { ...finish(node), parentId: domainId } : finish(node)));
+  const built = { nodes, edges: [{ id: `${domainId}->${cloud.id}`, source: domainId, target: cloud.id }, ...maker.edges], sites: cloud.sites };
+  subtrees.set(input, built);
+  return built;
+}
+
+type AddNode = (parent: Draft | null, level: TopologyLevel, nodeId: string, label: string, place: TopologyPlace) => Draft;
+
+/** Nodes made in order, parents before children, and rolled up by one backward pass. */
+function nodeMaker() {
   const nodes: Draft[] = [];
   const edges: TopologyEdge[] = [];
   const byId = new Map<string, Draft>();
-
-  const add = (parent: Draft | null, level: TopologyLevel, nodeId: string, label: string, place: TopologyPlace): Draft => {
+  const add: AddNode = (parent, level, nodeId, label, place) => {
     const node: Draft = {
       id: nodeId,
       parentId: parent?.id ?? null,
@@ -78,58 +153,39 @@ export function buildTopology(clouds: readonly CloudTopologyInput[]): TopologyGr
     }
     return node;
   };
-
-  const fleet = add(null, 'fleet', FLEET_ID, 'Fleet', {});
-  const links: TopologyLink[] = [];
-  const trusts = new Map<string, Draft>();
-  for (const input of clouds) {
-    if (input.federation === undefined) continue;
-    let trust = trusts.get(input.federation);
-    if (!trust) {
-      trust = add(fleet, 'trust', id.trust(input.federation), input.federation, {});
-      trusts.set(input.federation, trust);
+  const rollUp = () => {
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const node = nodes[i] as Draft;
+      node.health = worst([...node.own, node.health]);
+      if (node.sites.size > 0 && node.level !== 'site') node.descendants.site = node.sites.size;
+      const parent = node.parentId === null ? undefined : byId.get(node.parentId);
+      if (parent) rollUpInto(parent, node, node.sites);
     }
-    links.push({ id: `${trust.id}~${id.cloud(input.cloud)}`, kind: 'federation', label: 'OIDC trust', source: trust.id, target: id.cloud(input.cloud) });
-  }
-  for (const trust of trusts.values()) {
-    const members = links.filter((link) => link.source === trust.id).map((link) => link.target.slice('cloud:'.length));
-    const named = members.slice(0, 5).map(decodeURIComponent).join(', ');
-    trust.notes.push(`trusted by ${members.length} cloud${members.length === 1 ? '' : 's'}: ${named}${members.length > 5 ? ', …' : ''}`);
-  }
-  const domains = new Map<string, Draft>();
-  for (const input of clouds) {
-    let domain = domains.get(input.identity);
-    if (!domain) {
-      domain = add(fleet, 'domain', id.domain(input.identity), hostOf(input.identity), {});
-      domains.set(input.identity, domain);
-    }
-    addCloud(input, domain, add);
-  }
-
-  // Parents come before children, so one backward pass rolls everything up.
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const node = nodes[i] as Draft;
-    node.health = worst([...node.own, node.health]);
-    if (node.sites.size > 0 && node.level !== 'site') node.descendants.site = node.sites.size;
-    const parent = node.parentId === null ? undefined : byId.get(node.parentId);
-    if (!parent) continue;
-    parent.health = worst([parent.health, node.health]);
-    addCounts(parent.counts, node.counts);
-    for (const [level, count] of Object.entries(node.descendants) as [TopologyLevel, number][]) {
-      if (level !== 'site') parent.descendants[level] = (parent.descendants[level] ?? 0) + count;
-    }
-    if (node.level !== 'site') parent.descendants[node.level] = (parent.descendants[node.level] ?? 0) + 1;
-    for (const site of node.sites) parent.sites.add(site);
-  }
-
-  const finished = nodes.map(({ own: _own, sites: _sites, ...node }): TopologyNode => node);
-  return { rootId: FLEET_ID, nodes: finished, edges, links, byId: new Map(finished.map((node) => [node.id, node])) };
+  };
+  return { nodes, edges, add, rollUp };
 }
 
-type AddNode = (parent: Draft | null, level: TopologyLevel, nodeId: string, label: string, place: TopologyPlace) => Draft;
+/** A child's health, counts, descendants and sites into its parent. */
+function rollUpInto(parent: Draft, child: TopologyNode, sites: ReadonlySet<string>): void {
+  parent.health = worst([parent.health, child.health]);
+  addCounts(parent.counts, child.counts);
+  for (const [level, count] of Object.entries(child.descendants) as [TopologyLevel, number][]) {
+    if (level !== 'site') parent.descendants[level] = (parent.descendants[level] ?? 0) + count;
+  }
+  if (child.level !== 'site') parent.descendants[child.level] = (parent.descendants[child.level] ?? 0) + 1;
+  for (const site of sites) parent.sites.add(site);
+}
 
-function addCloud(input: CloudTopologyInput, domain: Draft, add: AddNode): void {
-  const cloud = add(domain, 'cloud', id.cloud(input.cloud), input.cloud, { cloud: input.cloud });
+function isDraft(node: TopologyNode): node is Draft {
+  return 'own' in node;
+}
+
+function finish({ own: _own, sites: _sites, ...node }: Draft): TopologyNode {
+  return node;
+}
+
+function addCloud(input: CloudTopologyInput, add: AddNode): Draft {
+  const cloud = add(null, 'cloud', id.cloud(input.cloud), input.cloud, { cloud: input.cloud });
   cloud.own.push(healthOfCloudStatus(input.status));
   if (input.error !== undefined) cloud.errors.push(input.error);
   if (input.status === 'failing') cloud.problems.push('the API is failing');
@@ -137,6 +193,7 @@ function addCloud(input: CloudTopologyInput, domain: Draft, add: AddNode): void 
   if (input.status === 'forbidden') cloud.notes.push('needs admin');
   if (input.status === 'signin-needed') cloud.notes.push('waiting for its secret');
   for (const region of input.data?.regions ?? []) addRegion(input, region, cloud, add);
+  return cloud;
 }
 
 const LISTINGS = [

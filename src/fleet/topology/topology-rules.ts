@@ -45,11 +45,14 @@ export const DEMO_TOPOLOGY_RULES: TopologyRules = {
 };
 
 /** The cloud's own entry, else the first pattern (in the file's order) that matches its name, else the default. */
+/** One object for every cloud without rules, so an unchanged cloud's input stays the same object (see keep-unchanged.ts). */
+const NO_RULES: CloudRules = Object.freeze({});
+
 export function rulesFor(rules: TopologyRules, cloud: string): CloudRules {
   const clouds = rules.clouds ?? {};
   if (Object.hasOwn(clouds, cloud)) return clouds[cloud] as CloudRules;
   const pattern = Object.keys(clouds).find((key) => key.includes('*') && globMatches(key, cloud));
-  return (pattern === undefined ? undefined : clouds[pattern]) ?? rules.default ?? {};
+  return (pattern === undefined ? undefined : clouds[pattern]) ?? rules.default ?? NO_RULES;
 }
 
 function globMatches(glob: string, name: string): boolean {

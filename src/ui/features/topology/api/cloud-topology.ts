@@ -1,12 +1,13 @@
 import { queryOptions, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { cloudHealth } from '../../../../fleet/health/cloud-health.ts';
 import type { CloudCapacity } from '../../../../fleet/inventory/capacity-load.ts';
 import type { CloudDefinition } from '../../../../fleet/registry/cloud-definition.ts';
 import { missingSecret } from '../../../../fleet/registry/cloud-secrets.ts';
 import { definitionRevision } from '../../../../fleet/registry/definition-revision.ts';
 import type { FleetConnections } from '../../../../fleet/session/fleet-connections.ts';
-import { cloudPlacementOf } from '../../../../fleet/topology/capacity-pressure.ts';
+import { cloudPlacementOf, type CloudPlacement } from '../../../../fleet/topology/capacity-pressure.ts';
+import { keepUnchanged } from '../../../../fleet/topology/keep-unchanged.ts';
 import { loadCloudTopology } from '../../../../fleet/topology/load-cloud-topology.ts';
 import type { CloudTopology, CloudTopologyInput } from '../../../../fleet/topology/topology-input.ts';
 import { configuredTopologyRules } from '../../../../fleet/topology/configured-rules.ts';
@@ -64,6 +65,21 @@ interface CapacityState {
 const toCapacityStates = (results: UseQueryResult<CloudCapacity>[]): CapacityState[] =>
   results.map((result) => ({ data: result.data, error: result.error ?? undefined }));
 
+const NOT_ANSWERED: CloudPlacement = cloudPlacementOf({});
+const placements = new WeakMap<object, CloudPlacement>();
+
+/** The same placement object while the capacity answer is the same, so an unchanged cloud keeps its input (and its built subtree). */
+function placementOf(state: CapacityState | undefined): CloudPlacement {
+  const answer = state?.data ?? state?.error;
+  if (typeof answer !== 'object' || answer === null) return state?.error === undefined ? NOT_ANSWERED : cloudPlacementOf(state);
+  let placement = placements.get(answer);
+  if (!placement) {
+    placement = cloudPlacementOf(state ?? {});
+    placements.set(answer, placement);
+  }
+  return placement;
+}
+
 export interface TopologyInputs {
   inputs: CloudTopologyInput[];
   /** Some cloud is being (re)loaded right now. */
@@ -89,25 +105,31 @@ export function useTopologyInputs(): TopologyInputs {
     combine: toCapacityStates,
   });
   const rules = configuredTopologyRules();
-  const inputs = useMemo(() => clouds.map((cloud, index): CloudTopologyInput => {
-    const state = states[index];
-    const health = cloudHealth({
-      lastSuccessAt: state && state.dataUpdatedAt > 0 ? state.dataUpdatedAt : undefined,
-      error: state?.error ?? undefined,
-      now,
-      staleAfterMs: TOPOLOGY_STALE_AFTER_MS,
-      signInNeeded: missingSecret(cloud) !== undefined,
+  const previous = useRef<CloudTopologyInput[]>(undefined);
+  const inputs = useMemo(() => {
+    const next = clouds.map((cloud, index): CloudTopologyInput => {
+      const state = states[index];
+      const health = cloudHealth({
+        lastSuccessAt: state && state.dataUpdatedAt > 0 ? state.dataUpdatedAt : undefined,
+        error: state?.error ?? undefined,
+        now,
+        staleAfterMs: TOPOLOGY_STALE_AFTER_MS,
+        signInNeeded: missingSecret(cloud) !== undefined,
+      });
+      return {
+        cloud: cloud.name,
+        identity: cloud.authUrl,
+        federation: federationOf(cloud, issuer),
+        status: health.status,
+        error: state?.error ?? undefined,
+        data: state?.data,
+        rules: rulesFor(rules, cloud.name),
+        placement: placementOf(capacities[index]),
+      };
     });
-    return {
-      cloud: cloud.name,
-      identity: cloud.authUrl,
-      federation: federationOf(cloud, issuer),
-      status: health.status,
-      error: state?.error ?? undefined,
-      data: state?.data,
-      rules: rulesFor(rules, cloud.name),
-      placement: cloudPlacementOf(capacities[index] ?? {}),
-    };
-  }), [clouds, states, capacities, now, rules, issuer]);
+    // A 1,000-cloud fleet changes a few clouds at a time: the others keep their objects, and their built subtrees.
+    previous.current = keepUnchanged(previous.current, next);
+    return previous.current;
+  }, [clouds, states, capacities, now, rules, issuer]);
   return { inputs, fetching: states.some((state) => state.fetching) };
 }
