@@ -137,7 +137,7 @@ describe('paritySync', () => {
     expect(sync.verb).toBe('Create');
     expect(sync.why).toBe('From ams/One: 2 of the 3 sources that hold it hold this definition, the most common.');
     expect(sync.notes).toEqual([
-      '1 target has another flavor under this name: the plan says what differs there and never replaces a flavor (servers may use it).',
+      '1 target has another flavor under this name: the plan adds extra specs it lacks, reports any other difference as a conflict, and never replaces a flavor (servers may use it).',
       'Flavor parity creates every public flavor of ams/One a target lacks, not only m1.large: the preview lists each.',
     ]);
   });

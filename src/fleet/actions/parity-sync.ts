@@ -76,7 +76,7 @@ const KIND_WORDS: Record<ParityKind, KindWords> = {
     lead: (name) => `Create missing flavors (${name}) on`,
     variant: 'definition',
     thisVariant: 'this definition',
-    differing: (count) => `${have(count)} another flavor under this name: the plan says what differs there and never replaces a flavor (servers may use it).`,
+    differing: (count) => `${have(count)} another flavor under this name: the plan adds extra specs it lacks, reports any other difference as a conflict, and never replaces a flavor (servers may use it).`,
   },
   'security-group': {
     verb: 'Sync',

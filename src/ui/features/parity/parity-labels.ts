@@ -3,7 +3,7 @@ import type { ParityKind, ParitySource, ParityVerdict } from '../../../fleet/inv
 export const KIND_LABELS: Record<ParityKind, { title: string; singular: string; basis: string }> = {
   keypair: { title: 'Key pairs', singular: 'Key pair', basis: 'by name and fingerprint' },
   image: { title: 'Images', singular: 'Image', basis: 'by name and checksum' },
-  flavor: { title: 'Flavors', singular: 'Flavor', basis: 'by name and shape (vCPUs, RAM, disk)' },
+  flavor: { title: 'Flavors', singular: 'Flavor', basis: 'by name, shape (vCPUs, RAM, disk) and extra specs' },
   'security-group': { title: 'Security groups', singular: 'Security group', basis: 'by name and rules' },
 };
 
