@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { serveSimFleet, type SimFleetServer } from '../src/sim/node/serve-sim-fleet.ts';
 import type { SimCloudInfo } from '../src/sim/index.ts';
-import { LOOPBACK_FLEET } from './fixtures/loopback-fleet.ts';
+import { ownSimFleet, simAdminToken } from './fixtures/own-sim-fleet.ts';
 import { serveRuntimeConfig } from './fixtures/runtime-config.ts';
 import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
 
@@ -12,40 +11,11 @@ import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
  * the others have (the simulator's fixed drift), par's m1.large was resized.
  */
 const FLEET = 'sites=3,servers=2,seed=21';
-const BASE_PORT = LOOPBACK_FLEET.basePort + 360;
 
-let fleet: SimFleetServer;
-let clouds: SimCloudInfo[];
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  fleet = await serveSimFleet(FLEET, { host: '127.0.0.1', basePort: BASE_PORT });
-  clouds = fleet.clouds();
-});
-
-test.afterAll(async () => {
-  await fleet.close();
-});
-
-async function tokenFor(cloud: SimCloudInfo): Promise<string> {
-  const response = await fetch(`${cloud.authUrl}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: cloud.username, domain: { name: 'Default' }, password: cloud.password } } },
-        scope: { project: { name: cloud.projectName, domain: { name: 'Default' } } },
-      },
-    }),
-  });
-  const token = response.headers.get('X-Subject-Token');
-  if (!token) throw new Error(`cannot sign in to ${cloud.name}: ${response.status}`);
-  return token;
-}
+const fleet = ownSimFleet(FLEET, 360);
 
 async function call(cloud: SimCloudInfo, service: 'compute/v2.1' | 'network/v2.0', path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = { 'X-Auth-Token': await tokenFor(cloud), 'Content-Type': 'application/json', 'OpenStack-API-Version': 'compute 2.96' };
+  const headers = { 'X-Auth-Token': await simAdminToken(cloud), 'Content-Type': 'application/json', 'OpenStack-API-Version': 'compute 2.96' };
   return fetch(`${new URL(cloud.authUrl).origin}/RegionOne/${service}/${path}`, { ...init, headers });
 }
 
@@ -90,12 +60,12 @@ test('the parity matrix shows the extra spec fra’s m1.xlarge lacks', async ({ 
 
 test('flavor parity creates a flavor with its extra specs, and adds the extra spec a same-shaped flavor lacks', async ({ page }) => {
   test.setTimeout(90_000);
-  const [ams, fra, par] = clouds as [SimCloudInfo, SimCloudInfo, SimCloudInfo];
+  const [ams, fra, par] = fleet.clouds as [SimCloudInfo, SimCloudInfo, SimCloudInfo];
   const specs = { 'hw:cpu_policy': 'dedicated', 'trait:HW_CPU_X86_AVX2': 'required' };
   const { flavor } = await post(ams, 'compute/v2.1', 'flavors', { flavor: { name: 'e2e.pinned', vcpus: 6, ram: 6144, disk: 60 } });
   await post(ams, 'compute/v2.1', `flavors/${flavor?.id ?? ''}/os-extra_specs`, { extra_specs: specs });
 
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   await page.goto(`/actions?${new URLSearchParams({ action: 'flavor-parity', from: target(ams), to: [fra, par].map(target).join(',') }).toString()}`);
   await page.getByRole('button', { name: 'Preview plan' }).click();
   for (const cloud of [fra, par]) {
@@ -124,7 +94,7 @@ test('flavor parity creates a flavor with its extra specs, and adds the extra sp
 
 test('security group sync lands a self-referencing rule with the target’s own group, and creates the group a rule names first', async ({ page }) => {
   test.setTimeout(90_000);
-  const [ams, fra, par] = clouds as [SimCloudInfo, SimCloudInfo, SimCloudInfo];
+  const [ams, fra, par] = fleet.clouds as [SimCloudInfo, SimCloudInfo, SimCloudInfo];
   const lb = (await post(ams, 'network/v2.0', 'security-groups', { security_group: { name: 'e2e-lb', description: 'load balancers' } })).security_group?.id;
   const app = (await post(ams, 'network/v2.0', 'security-groups', { security_group: { name: 'e2e-app', description: 'app servers' } })).security_group?.id;
   const ingress = { direction: 'ingress', ethertype: 'IPv4' };
@@ -134,7 +104,7 @@ test('security group sync lands a self-referencing rule with the target’s own 
   // par has its own e2e-lb already: it is used as it is, not changed.
   await post(par, 'network/v2.0', 'security-groups', { security_group: { name: 'e2e-lb', description: 'par’s own' } });
 
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   await page.goto(`/actions?${new URLSearchParams({ action: 'security-group-sync', from: target(ams), group: 'e2e-app', to: [fra, par].map(target).join(',') }).toString()}`);
   await expect(page.getByLabel('Security group', { exact: true })).toHaveValue('e2e-app');
   await page.getByRole('button', { name: 'Preview plan' }).click();

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { serveSimFleet, type SimFleetServer } from '../src/sim/node/serve-sim-fleet.ts';
 import type { SimCloudInfo } from '../src/sim/index.ts';
-import { LOOPBACK_FLEET } from './fixtures/loopback-fleet.ts';
+import { ownSimFleet, simAdminToken } from './fixtures/own-sim-fleet.ts';
 import { serveRuntimeConfig } from './fixtures/runtime-config.ts';
 import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
 
@@ -13,48 +12,19 @@ import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
  * edge cloud whose Glance has a central store and one per site.
  */
 const FLEET = 'regional=1x2,edge=1x2,servers=0,seed=29';
-const BASE_PORT = LOOPBACK_FLEET.basePort + 400;
 const DATA = new Uint8Array(Array.from({ length: 256 * 1024 }, (_, index) => (index * 17) % 253));
 
-let fleet: SimFleetServer;
-let clouds: SimCloudInfo[];
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  fleet = await serveSimFleet(FLEET, { host: '127.0.0.1', basePort: BASE_PORT });
-  clouds = fleet.clouds();
-});
-
-test.afterAll(async () => {
-  await fleet.close();
-});
+const fleet = ownSimFleet(FLEET, 400);
 
 function cloudNamed(name: string): SimCloudInfo {
-  const cloud = clouds.find((candidate) => candidate.name === name);
+  const cloud = fleet.clouds.find((candidate) => candidate.name === name);
   if (!cloud) throw new Error(`the fleet has no cloud ${name}`);
   return cloud;
 }
 
-async function tokenFor(cloud: SimCloudInfo): Promise<string> {
-  const response = await fetch(`${cloud.authUrl}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: cloud.username, domain: { name: 'Default' }, password: cloud.password } } },
-        scope: { project: { name: cloud.projectName, domain: { name: 'Default' } } },
-      },
-    }),
-  });
-  const token = response.headers.get('X-Subject-Token');
-  if (!token) throw new Error(`cannot sign in to ${cloud.name}: ${response.status}`);
-  return token;
-}
-
 async function glance(cloud: SimCloudInfo, region: string, path: string, init: RequestInit = {}): Promise<Response> {
   const url = `${new URL(cloud.authUrl).origin}/${region}/image/v2/${path}`;
-  return fetch(url, { ...init, headers: { 'X-Auth-Token': await tokenFor(cloud), ...init.headers } });
+  return fetch(url, { ...init, headers: { 'X-Auth-Token': await simAdminToken(cloud), ...init.headers } });
 }
 
 interface ImageFact {
@@ -87,7 +57,7 @@ test('glance-download between two regions of one Keystone: the preview names the
   const core = cloudNamed('core');
   const source = await seedImage(core, 'eu-west-1', 'e2e-regional');
 
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   const params = new URLSearchParams({ action: 'image-replication', from: 'core/eu-west-1', image: source.id, to: 'core/eu-central-1' });
   await page.goto(`/actions?${params.toString()}`);
   await expect(page.getByLabel('Image', { exact: true }).locator('option:checked')).toHaveText('e2e-regional (256.0 KiB)');
@@ -116,7 +86,7 @@ test('copy-image into another store of a multi-store Glance, chosen in the form'
   const source = await seedImage(edge, region, 'e2e-edge');
   expect(source.stores).toBe('central');
 
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   await page.goto(`/actions?${new URLSearchParams({ action: 'image-replication', from: `${edge.name}/${region}`, image: source.id }).toString()}`);
   const stores = page.getByRole('group', { name: /Stores of edge-retail\/eu-edge-1’s Glance/ });
   await expect(stores.getByRole('checkbox', { name: 'central (holds the image)' })).toBeDisabled();
@@ -145,7 +115,7 @@ test('a reload mid-import leaves the run interrupted; Resume waits for the impor
   let holding = true;
   // Once Glance has taken the import, the step's reads of the copy never answer: the page is reloaded with the import running.
   await page.route(targetImages, (route) => (route.request().method() === 'GET' && holding ? undefined : route.continue()));
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   await page.goto(`/actions?${new URLSearchParams({ action: 'image-replication', from: 'core/eu-west-1', image: source.id, to: 'core/eu-central-1' }).toString()}`);
   await page.getByRole('button', { name: 'Preview plan' }).click();
   const imported = page.waitForResponse((response) => response.url().endsWith('/import') && response.status() === 202);

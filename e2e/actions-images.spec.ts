@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Route } from '@playwright/test';
-import { serveSimFleet, type SimFleetServer } from '../src/sim/node/serve-sim-fleet.ts';
 import type { SimCloudInfo } from '../src/sim/index.ts';
-import { LOOPBACK_FLEET } from './fixtures/loopback-fleet.ts';
+import { ownSimFleet, simAdminToken } from './fixtures/own-sim-fleet.ts';
 import { serveRuntimeConfig } from './fixtures/runtime-config.ts';
 import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
 
@@ -11,47 +10,18 @@ import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
  * source and three targets) and never changes the one the other specs read.
  */
 const FLEET = 'sites=4,servers=0,seed=23';
-const BASE_PORT = LOOPBACK_FLEET.basePort + 240;
 const IMAGE_NAME = 'e2e-golden';
 /** Large enough to arrive in several chunks. */
 const DATA = new Uint8Array(Array.from({ length: 512 * 1024 }, (_, index) => (index * 31) % 251));
 
-let fleet: SimFleetServer;
-let clouds: SimCloudInfo[];
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  fleet = await serveSimFleet(FLEET, { host: '127.0.0.1', basePort: BASE_PORT });
-  clouds = fleet.clouds();
-});
-
-test.afterAll(async () => {
-  await fleet.close();
-});
-
-async function tokenFor(cloud: SimCloudInfo): Promise<string> {
-  const response = await fetch(`${cloud.authUrl}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: cloud.username, domain: { name: 'Default' }, password: cloud.password } } },
-        scope: { project: { name: cloud.projectName, domain: { name: 'Default' } } },
-      },
-    }),
-  });
-  const token = response.headers.get('X-Subject-Token');
-  if (!token) throw new Error(`cannot sign in to ${cloud.name}: ${response.status}`);
-  return token;
-}
+const fleet = ownSimFleet(FLEET, 240);
 
 function glanceUrl(cloud: SimCloudInfo, path: string): string {
   return `${new URL(cloud.authUrl).origin}/RegionOne/image/v2/${path}`;
 }
 
 async function glance(cloud: SimCloudInfo, path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(glanceUrl(cloud, path), { ...init, headers: { 'X-Auth-Token': await tokenFor(cloud), ...init.headers } });
+  return fetch(glanceUrl(cloud, path), { ...init, headers: { 'X-Auth-Token': await simAdminToken(cloud), ...init.headers } });
 }
 
 interface ImageFact {
@@ -86,7 +56,7 @@ function target(cloud: SimCloudInfo): string {
 
 test('image replication to 3 clouds: progress while copying, every copy verified, a second plan finds them all', async ({ page }) => {
   test.setTimeout(60_000);
-  const [source, ...targets] = clouds;
+  const [source, ...targets] = fleet.clouds;
   if (!source || targets.length !== 3) throw new Error('the fleet needs a source and three targets');
   const imageId = await seedImage(source);
   const held = targets[0] as SimCloudInfo;
@@ -98,7 +68,7 @@ test('image replication to 3 clouds: progress while copying, every copy verified
     await route.continue();
   });
 
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   const params = new URLSearchParams({ action: 'image-replication', from: target(source), image: imageId, to: targets.map(target).join(',') });
   await page.goto(`/actions?${params.toString()}`);
   await expect(page.getByRole('tab', { name: 'Image replication' })).toHaveAttribute('aria-selected', 'true');
@@ -132,7 +102,7 @@ test('image replication to 3 clouds: progress while copying, every copy verified
 });
 
 test('a same-named image with other data is a conflict, never overwritten', async ({ page }) => {
-  const [source, other] = clouds as [SimCloudInfo, SimCloudInfo];
+  const [source, other] = fleet.clouds as [SimCloudInfo, SimCloudInfo];
   const created = await glance(other, 'images', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -148,7 +118,7 @@ test('a same-named image with other data is a conflict, never overwritten', asyn
   const { id: sourceId } = (await sourceCopy.json()) as { id: string };
   await glance(source, `images/${sourceId}/file`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: new Uint8Array([4, 5, 6]) });
 
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   await page.goto(`/actions?${new URLSearchParams({ action: 'image-replication', from: target(source), image: sourceId, to: target(other) }).toString()}`);
   await page.getByRole('button', { name: 'Preview plan' }).click();
   const preview = page.getByRole('region', { name: 'Plan preview' });

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { serveSimFleet, type SimFleetServer } from '../src/sim/node/serve-sim-fleet.ts';
 import type { SimCloudInfo } from '../src/sim/index.ts';
-import { LOOPBACK_FLEET } from './fixtures/loopback-fleet.ts';
+import { ownSimFleet } from './fixtures/own-sim-fleet.ts';
 import { serveRuntimeConfig } from './fixtures/runtime-config.ts';
 import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
 
@@ -11,23 +10,10 @@ import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
  * uploaded to two of them: the third cannot resolve it.
  */
 const FLEET = 'sites=3,servers=0,seed=29';
-const BASE_PORT = LOOPBACK_FLEET.basePort + 320;
 const IMAGE_NAME = 'e2e-launch-image';
 const SERVER_NAME = 'e2e-launched';
 
-let fleet: SimFleetServer;
-let clouds: SimCloudInfo[];
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  fleet = await serveSimFleet(FLEET, { host: '127.0.0.1', basePort: BASE_PORT });
-  clouds = fleet.clouds();
-});
-
-test.afterAll(async () => {
-  await fleet.close();
-});
+const fleet = ownSimFleet(FLEET, 320);
 
 async function signIn(cloud: SimCloudInfo): Promise<{ token: string; projectId: string }> {
   const response = await fetch(`${cloud.authUrl}/auth/tokens`, {
@@ -83,13 +69,13 @@ function target(cloud: SimCloudInfo): string {
 
 test('fan-out launch on 3 sites, one without the image: 2 boots, 1 unresolved naming the image; a second plan finds both', async ({ page }) => {
   test.setTimeout(60_000);
-  const [first, second, lacking] = clouds as [SimCloudInfo, SimCloudInfo, SimCloudInfo];
+  const [first, second, lacking] = fleet.clouds as [SimCloudInfo, SimCloudInfo, SimCloudInfo];
   await seedImage(first);
   await seedImage(second);
   const network = await projectNetworkName(first);
 
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
-  const params = new URLSearchParams({ action: 'fan-out-launch', server: SERVER_NAME, image: IMAGE_NAME, flavor: '1/2048/20', network, to: clouds.map(target).join(',') });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
+  const params = new URLSearchParams({ action: 'fan-out-launch', server: SERVER_NAME, image: IMAGE_NAME, flavor: '1/2048/20', network, to: fleet.clouds.map(target).join(',') });
   await page.goto(`/actions?${params.toString()}`);
   await expect(page.getByRole('tab', { name: 'Fan-out launch' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByLabel('Image name')).toHaveValue(IMAGE_NAME);

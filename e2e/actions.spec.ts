@@ -1,7 +1,6 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { serveSimFleet, type SimFleetServer } from '../src/sim/node/serve-sim-fleet.ts';
 import type { SimCloudInfo } from '../src/sim/index.ts';
-import { LOOPBACK_FLEET } from './fixtures/loopback-fleet.ts';
+import { ownSimFleet, simAdminToken } from './fixtures/own-sim-fleet.ts';
 import { serveRuntimeConfig } from './fixtures/runtime-config.ts';
 import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
 
@@ -10,46 +9,16 @@ import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
  * sites: a source and ten targets) and never changes the one the other specs read.
  */
 const FLEET = 'sites=11,servers=6,seed=21';
-const BASE_PORT = LOOPBACK_FLEET.basePort + 200;
 const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOU6WlNJtU9UvPJsMMTgBB2B9zgk3tLPrSh3X2XE9Tfd e2e@archipelago';
 
-let fleet: SimFleetServer;
-let clouds: SimCloudInfo[];
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  fleet = await serveSimFleet(FLEET, { host: '127.0.0.1', basePort: BASE_PORT });
-  clouds = fleet.clouds();
-});
-
-test.afterAll(async () => {
-  await fleet.close();
-});
-
-/** Signs in as the cloud's admin (outside the browser) for test setup and checks. */
-async function tokenFor(cloud: SimCloudInfo): Promise<string> {
-  const response = await fetch(`${cloud.authUrl}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: cloud.username, domain: { name: 'Default' }, password: cloud.password } } },
-        scope: { project: { name: cloud.projectName, domain: { name: 'Default' } } },
-      },
-    }),
-  });
-  const token = response.headers.get('X-Subject-Token');
-  if (!token) throw new Error(`cannot sign in to ${cloud.name}: ${response.status}`);
-  return token;
-}
+const fleet = ownSimFleet(FLEET, 200);
 
 function novaUrl(cloud: SimCloudInfo, path: string): string {
   return `${new URL(cloud.authUrl).origin}/RegionOne/compute/v2.1/${path}`;
 }
 
 async function nova(cloud: SimCloudInfo, path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = { 'X-Auth-Token': await tokenFor(cloud), 'Content-Type': 'application/json', 'OpenStack-API-Version': 'compute 2.96' };
+  const headers = { 'X-Auth-Token': await simAdminToken(cloud), 'Content-Type': 'application/json', 'OpenStack-API-Version': 'compute 2.96' };
   return fetch(novaUrl(cloud, path), { ...init, headers });
 }
 
@@ -94,7 +63,7 @@ function runSummary(page: Page) {
 
 test('key pair sync to 10 clouds: 2 failing → 8 done, 2 failed; retry after the outage → 10 done, nothing created twice', async ({ page, baseURL }) => {
   test.setTimeout(60_000);
-  const [source, ...targets] = clouds;
+  const [source, ...targets] = fleet.clouds;
   if (!source || targets.length !== 10) throw new Error('the fleet needs a source and ten targets');
   const key = 'e2e-sync';
   await importKey(source, key);
@@ -106,7 +75,7 @@ test('key pair sync to 10 clouds: 2 failing → 8 done, 2 failed; retry after th
     if (response.request().method() === 'POST' && response.url().endsWith('/os-keypairs')) imports.push(`${new URL(response.url()).port} ${response.status()}`);
   });
 
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   await page.goto(keypairSyncUrl(source, key, targets));
   await expect(page.getByLabel('Key pair', { exact: true })).toHaveValue(key);
   await page.getByRole('button', { name: 'Preview plan' }).click();
@@ -154,12 +123,12 @@ async function servers(cloud: SimCloudInfo): Promise<ServerFact[]> {
 test('bulk stop of servers chosen in 3 clouds', async ({ page }) => {
   test.setTimeout(60_000);
   const chosen: { cloud: SimCloudInfo; server: ServerFact }[] = [];
-  for (const cloud of clouds.slice(1, 4)) {
+  for (const cloud of fleet.clouds.slice(1, 4)) {
     const server = (await servers(cloud)).find((s) => s.status === 'ACTIVE');
     if (!server) throw new Error(`${cloud.name} has no running server`);
     chosen.push({ cloud, server });
   }
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
 
   // The inventory hands a ticked server over to /actions.
   await page.goto('/servers');
@@ -181,7 +150,7 @@ test('bulk stop of servers chosen in 3 clouds', async ({ page }) => {
 
 test('a reload mid-run leaves the run interrupted in the audit log, and Resume finishes it', async ({ page }) => {
   test.setTimeout(60_000);
-  const [source, ...targets] = clouds;
+  const [source, ...targets] = fleet.clouds;
   if (!source) throw new Error('no source cloud');
   const key = 'e2e-resume';
   await importKey(source, key);
@@ -191,7 +160,7 @@ test('a reload mid-run leaves the run interrupted in the audit log, and Resume f
   for (const cloud of held) {
     await page.route(novaUrl(cloud, 'os-keypairs'), (route) => (route.request().method() === 'POST' && holding ? undefined : route.continue()));
   }
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   await page.goto(keypairSyncUrl(source, key, targets));
   await page.getByRole('button', { name: 'Preview plan' }).click();
   await page.getByRole('button', { name: 'Run 10 steps' }).click();
@@ -209,7 +178,7 @@ test('a reload mid-run leaves the run interrupted in the audit log, and Resume f
 });
 
 test('read-only mode offers no action anywhere', async ({ page }) => {
-  await serveRuntimeConfig(page, { readOnly: true, clouds: cloudsYamlOf(clouds.slice(0, 2)) });
+  await serveRuntimeConfig(page, { readOnly: true, clouds: cloudsYamlOf(fleet.clouds.slice(0, 2)) });
   await page.goto('/actions?action=keypair-sync');
   await expect(page.getByRole('status', { name: 'Actions are off: the console is read-only' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Preview plan' })).toHaveCount(0);
@@ -222,11 +191,11 @@ test('read-only mode offers no action anywhere', async ({ page }) => {
 
 test('flavor parity: a reference flavor missing on two clouds is created there, and only there', async ({ page }) => {
   test.setTimeout(60_000);
-  const [reference, first, second] = clouds as [SimCloudInfo, SimCloudInfo, SimCloudInfo];
+  const [reference, first, second] = fleet.clouds as [SimCloudInfo, SimCloudInfo, SimCloudInfo];
   const name = 'e2e.parity';
   const created = await nova(reference, 'flavors', { method: 'POST', body: JSON.stringify({ flavor: { name, vcpus: 3, ram: 3072, disk: 30 } }) });
   expect(created.status).toBe(200);
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   const params = new URLSearchParams({ action: 'flavor-parity', from: target(reference), to: [first, second].map(target).join(',') });
   await page.goto(`/actions?${params.toString()}`);
   await page.getByRole('button', { name: 'Preview plan' }).click();
@@ -243,13 +212,13 @@ test('flavor parity: a reference flavor missing on two clouds is created there, 
 });
 
 async function neutron(cloud: SimCloudInfo, path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = { 'X-Auth-Token': await tokenFor(cloud), 'Content-Type': 'application/json' };
+  const headers = { 'X-Auth-Token': await simAdminToken(cloud), 'Content-Type': 'application/json' };
   return fetch(`${new URL(cloud.authUrl).origin}/RegionOne/network/v2.0/${path}`, { ...init, headers });
 }
 
 test('security group sync: the group and its rules are created on two clouds', async ({ page }) => {
   test.setTimeout(60_000);
-  const [source, first, second] = clouds as [SimCloudInfo, SimCloudInfo, SimCloudInfo];
+  const [source, first, second] = fleet.clouds as [SimCloudInfo, SimCloudInfo, SimCloudInfo];
   const name = 'e2e-ssh';
   const group = (await (await neutron(source, 'security-groups', { method: 'POST', body: JSON.stringify({ security_group: { name, description: 'SSH from the VPN' } }) })).json()) as {
     security_group: { id: string };
@@ -257,7 +226,7 @@ test('security group sync: the group and its rules are created on two clouds', a
   const rule = { security_group_id: group.security_group.id, direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', port_range_min: 22, port_range_max: 22, remote_ip_prefix: '10.8.0.0/16' };
   expect((await neutron(source, 'security-group-rules', { method: 'POST', body: JSON.stringify({ security_group_rule: rule }) })).status).toBe(201);
 
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   const params = new URLSearchParams({ action: 'security-group-sync', from: target(source), group: name, to: [first, second].map(target).join(',') });
   await page.goto(`/actions?${params.toString()}`);
   await expect(page.getByLabel('Security group', { exact: true })).toHaveValue(name);
@@ -278,12 +247,12 @@ test('security group sync: the group and its rules are created on two clouds', a
 test('deleting servers in two clouds needs the typed confirmation, then deletes exactly those', async ({ page }) => {
   test.setTimeout(60_000);
   const chosen: { cloud: SimCloudInfo; server: ServerFact }[] = [];
-  for (const cloud of clouds.slice(4, 6)) {
+  for (const cloud of fleet.clouds.slice(4, 6)) {
     const server = (await servers(cloud))[0];
     if (!server) throw new Error(`${cloud.name} has no server`);
     chosen.push({ cloud, server });
   }
-  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(clouds) });
+  await serveRuntimeConfig(page, { clouds: cloudsYamlOf(fleet.clouds) });
   const keys = chosen.map(({ cloud, server }) => `${target(cloud)}/${server.id}`);
   await page.goto(`/actions?${new URLSearchParams({ action: 'servers', verb: 'delete', servers: keys.join(',') }).toString()}`);
   await page.getByRole('button', { name: 'Preview plan' }).click();
