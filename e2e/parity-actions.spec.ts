@@ -62,6 +62,18 @@ test.describe('actions from the parity matrix and the topology', () => {
     await expect(form.getByRole('checkbox', { checked: true })).toHaveCount(1);
   });
 
+  test('a closed cloud of several regions offers the same actions on all its regions', async ({ page }) => {
+    await serveRuntimeConfig(page, { demo: true });
+    await page.goto(`/topology?node=${encodeURIComponent('cloud:core')}`);
+    const actions = page.getByRole('complementary', { name: 'Topology details' }).getByRole('group', { name: 'Actions here' });
+    await expect(actions.getByRole('link')).toHaveText(['Launch in its 3 regions…', 'Sync a key pair to its 3 regions…', 'Replicate an image to its 3 regions…']);
+    await actions.getByRole('link', { name: 'Sync a key pair to its 3 regions…' }).click();
+
+    const form = page.getByRole('form', { name: 'Key pair sync' });
+    for (const region of ['eu-west-1', 'eu-central-1', 'us-east-1']) await expect(form.getByRole('checkbox', { name: `core/${region}` })).toBeChecked();
+    await expect(form.getByRole('checkbox', { checked: true })).toHaveCount(3);
+  });
+
   test('read-only mode offers no action on the matrix nor on the topology', async ({ page }) => {
     await serveRuntimeConfig(page, { demo: { fleet: FLEET }, readOnly: true });
     await page.goto('/parity');

@@ -35,8 +35,23 @@ describe('topologyActions', () => {
     }
   });
 
-  it('offers nothing where no single region is meant: the fleet and a cloud', () => {
+  it('offers nothing where no region is known: the fleet, and a cloud that has not answered', () => {
     expect(topologyActions(nodeAt('fleet'))).toEqual([]);
     expect(topologyActions(nodeAt('cloud'))).toEqual([]);
+  });
+
+  it('offers a cloud the region’s actions when it has one region, and actions on all its regions when it has several', () => {
+    expect(topologyActions(nodeAt('cloud'), ['eu-edge-1']).map(({ label, action }) => ({ label, action }))).toEqual([
+      { label: 'Launch here…', action: { action: 'fan-out-launch', to: here } },
+      { label: 'Sync a key pair here…', action: { action: 'keypair-sync', to: here } },
+      { label: 'Replicate an image here…', action: { action: 'image-replication', to: here } },
+    ]);
+    const regions = ['eu-west-1', 'us-east-1'];
+    const all = regions.map((name) => ({ cloud: 'edge', region: name }));
+    expect(topologyActions(nodeAt('cloud'), regions).map(({ label, action }) => ({ label, action }))).toEqual([
+      { label: 'Launch in its 2 regions…', action: { action: 'fan-out-launch', to: all } },
+      { label: 'Sync a key pair to its 2 regions…', action: { action: 'keypair-sync', to: all } },
+      { label: 'Replicate an image to its 2 regions…', action: { action: 'image-replication', to: all } },
+    ]);
   });
 });

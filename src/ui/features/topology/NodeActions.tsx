@@ -5,9 +5,9 @@ import { preparedActionLink } from '../actions/action-url-state.ts';
 import { useActionsAllowed } from '../actions/ServerSelection.tsx';
 
 /** Actions prefilled with where the node is; none in read-only mode. */
-export function NodeActions({ node }: { node: TopologyNode }) {
+export function NodeActions({ node, cloudRegions }: { node: TopologyNode; cloudRegions?: readonly string[] }) {
   const allowed = useActionsAllowed();
-  const actions = topologyActions(node);
+  const actions = topologyActions(node, cloudRegions);
   if (!allowed || actions.length === 0) return null;
   return (
     <div role="group" aria-label="Actions here" className="space-y-1 border-t border-slate-200 pt-2 dark:border-slate-800">

@@ -19,7 +19,16 @@ function serversLink(node: TopologyNode): string | undefined {
   return `/servers?${params.toString()}`;
 }
 
-export function NodeDetails({ node, expandable, expanded, onToggle }: { node: TopologyNode; expandable: boolean; expanded: boolean; onToggle: () => void }) {
+interface NodeDetailsProps {
+  node: TopologyNode;
+  /** A cloud's regions, for the actions that target all of them. */
+  cloudRegions?: readonly string[];
+  expandable: boolean;
+  expanded: boolean;
+  onToggle: () => void;
+}
+
+export function NodeDetails({ node, cloudRegions, expandable, expanded, onToggle }: NodeDetailsProps) {
   const link = serversLink(node);
   const lines = [structureLine(node), statusLine(node)].filter(Boolean);
   return (
@@ -67,7 +76,7 @@ export function NodeDetails({ node, expandable, expanded, onToggle }: { node: To
           </Link>
         ) : null}
       </div>
-      <NodeActions node={node} />
+      <NodeActions node={node} cloudRegions={cloudRegions} />
     </section>
   );
 }

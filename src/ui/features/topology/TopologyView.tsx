@@ -324,6 +324,7 @@ export function TopologyView({ graph, fetching }: { graph: TopologyGraph; fetchi
           {selected ? (
             <NodeDetails
               node={selected.node}
+              cloudRegions={selected.node.level === 'cloud' ? selected.node.childIds.flatMap((child) => graph.byId.get(child)?.place.region ?? []) : undefined}
               expandable={selected.expandable}
               expanded={selected.expanded}
               onToggle={() => setOpen(selected.node.id, !selected.expanded)}
