@@ -1,6 +1,7 @@
 import { flexRender, getCoreRowModel, useReactTable, type SortingState, type TableOptions, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { formatCount } from '../lib/format-count.ts';
 
 /** Fixed, so the virtualizer never measures: scrolling 200,000 rows costs the rows on screen. */
 const ROW_HEIGHT = 32;
@@ -262,7 +263,7 @@ export function GroupHeading({ field, value, cloud, count, noun, children }: { f
       <span className="text-slate-500 dark:text-slate-400">{field} </span>
       <bdi>{cloud ? `${cloud} / ${shown}` : shown}</bdi>
       <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">
-        {count.toLocaleString('en')} {count === 1 ? noun[0] : noun[1]}
+        {formatCount(count)} {count === 1 ? noun[0] : noun[1]}
       </span>
       {children}
     </>

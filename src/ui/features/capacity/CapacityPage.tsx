@@ -15,6 +15,7 @@ import { HostCapacityTable } from './HostCapacityTable.tsx';
 import { QuotaTable } from './QuotaTable.tsx';
 import { useCapacityRows } from './use-capacity-rows.ts';
 import { useCapacityView } from './use-capacity-view.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 /** /capacity: Nova quota usage per cloud, region and project, and Placement's hosts where the role may read them. */
 export function CapacityPage() {
@@ -42,7 +43,7 @@ export function CapacityPage() {
           <span aria-label="Capacity summary">
             {plural(rows.quotas.all.length, 'quota set')} and {plural(rows.hosts.all.length, 'host')} in {plural(summary.clouds, 'cloud')}
             {summary.failingClouds > 0 ? <span className="text-red-700 dark:text-red-400">; {plural(summary.failingClouds, 'cloud')} failing</span> : null}
-            {summary.pendingClouds > 0 ? `; ${summary.pendingClouds.toLocaleString('en')} still loading` : null}
+            {summary.pendingClouds > 0 ? `; ${formatCount(summary.pendingClouds)} still loading` : null}
             {summary.signInNeededClouds > 0 ? `; ${plural(summary.signInNeededClouds, 'cloud')} waiting for sign-in` : null}
           </span>
         }
@@ -112,5 +113,5 @@ function sourceLabel(source: CapacitySourceStatus): string {
 }
 
 function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,5 @@
 import type { Meter } from '../../../fleet/inventory/capacity-pressure.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 /** Above these, a meter is worth a look, then worth acting on. */
 const WARN_AT = 80;
@@ -13,7 +14,7 @@ function tone(percent: number): string {
 /** used / limit with the percent, a thin bar under it; "no limit" for Nova's -1, a dash where the cloud gives nothing. */
 export function MeterCell({ meter, unit = '' }: { meter: Meter | undefined; unit?: string }) {
   if (!meter) return <span className="text-slate-400 dark:text-slate-600">—</span>;
-  const used = meter.used.toLocaleString('en');
+  const used = formatCount(meter.used);
   if (meter.limit === undefined || meter.percent === undefined) {
     return (
       <span className="whitespace-nowrap tabular-nums">
@@ -22,7 +23,7 @@ export function MeterCell({ meter, unit = '' }: { meter: Meter | undefined; unit
       </span>
     );
   }
-  const text = `${used} / ${meter.limit.toLocaleString('en')}${unit}`;
+  const text = `${used} / ${formatCount(meter.limit)}${unit}`;
   return (
     <span className="block w-full" title={`${text} (${meter.percent} %)`}>
       <span className="flex justify-between gap-2 tabular-nums">

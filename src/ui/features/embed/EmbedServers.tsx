@@ -8,6 +8,7 @@ import { useServerRows } from '../servers/use-server-rows.ts';
 import type { UpdateServersView } from '../servers/use-servers-view.ts';
 import type { ServersViewState } from '../../../fleet/inventory/inventory-url-state.ts';
 import type { EmbedSelection } from './embed-messages.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 /** The inventory's table alone, filtered by the URL (or the host), selecting a row tells the host. */
 export function EmbedServers({ view, update, onSelect }: { view: ServersViewState; update: UpdateServersView; onSelect: (selection: EmbedSelection) => void }) {
@@ -27,7 +28,7 @@ export function EmbedServers({ view, update, onSelect }: { view: ServersViewStat
   return (
     <>
       <p role="status" aria-label="Matching servers" className="shrink-0 px-1 pb-1.5 text-xs text-slate-600 dark:text-slate-400">
-        {filtered ? `${rows.matching.toLocaleString('en')} of ${rows.total.toLocaleString('en')} servers match` : `${rows.total.toLocaleString('en')} servers`}
+        {filtered ? `${formatCount(rows.matching)} of ${formatCount(rows.total)} servers match` : `${formatCount(rows.total)} servers`}
         {summary.failingClouds > 0 ? <span className="text-red-700 dark:text-red-400"> · {summary.failingClouds} failing {summary.failingClouds === 1 ? 'cloud' : 'clouds'}</span> : null}
         {summary.pendingClouds > 0 ? ` · ${summary.pendingClouds} loading` : null}
       </p>

@@ -1,3 +1,4 @@
+import { formatCount } from '../../lib/format-count.ts';
 const UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
 
 /** Binary units, as Glance and qemu-img count: 21430272 → "20.4 MiB". */
@@ -8,5 +9,5 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return unit === 0 ? `${bytes.toLocaleString('en')} bytes` : `${value.toLocaleString('en', { maximumFractionDigits: value < 10 ? 1 : 0 })} ${UNITS[unit]}`;
+  return unit === 0 ? `${formatCount(bytes)} bytes` : `${value.toLocaleString('en', { maximumFractionDigits: value < 10 ? 1 : 0 })} ${UNITS[unit]}`;
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { InventorySummary } from '../../../fleet/inventory/source-status.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { formatCount } from '../../lib/format-count.ts';
 
 /** The look of a page header's buttons and button-like links. */
 export const HEADER_BUTTON = 'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800';
@@ -27,7 +28,7 @@ export function NoCloudsNotice({ noun }: { noun: string }) {
 export function MatchCount({ matching, total, noun, updating }: { matching: number; total: number; noun: string; updating: boolean }) {
   return (
     <p role="status" aria-label={`Matching ${noun}`} className="text-xs text-slate-600 dark:text-slate-400">
-      {matching !== total ? `${matching.toLocaleString('en')} of ${total.toLocaleString('en')} ${noun} match` : `${total.toLocaleString('en')} ${noun}`}
+      {matching !== total ? `${formatCount(matching)} of ${formatCount(total)} ${noun} match` : `${formatCount(total)} ${noun}`}
       {updating ? ' · updating…' : ''}
     </p>
   );
@@ -48,12 +49,12 @@ export function InventoryCounts({ summary, noun }: { summary: InventorySummary; 
     <span aria-label="Inventory summary">
       {plural(summary.rows, noun)} in {plural(summary.clouds, 'cloud')}
       {summary.failingClouds > 0 ? <span className="text-red-700 dark:text-red-400">; {plural(summary.failingClouds, 'cloud')} failing</span> : null}
-      {summary.pendingClouds > 0 ? `; ${summary.pendingClouds.toLocaleString('en')} still loading` : null}
+      {summary.pendingClouds > 0 ? `; ${formatCount(summary.pendingClouds)} still loading` : null}
       {summary.signInNeededClouds > 0 ? `; ${plural(summary.signInNeededClouds, 'cloud')} waiting for sign-in` : null}
     </span>
   );
 }
 
 function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -4,6 +4,7 @@ import type { SourceStatus } from '../../../fleet/inventory/source-status.ts';
 import { ErrorDetails } from '../../components/ErrorDetails.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatAge } from '../../lib/format-duration.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 interface InventorySourcesProps<Source extends SourceStatus> {
   sources: readonly Source[];
@@ -42,7 +43,7 @@ function InventorySourcesList<Source extends SourceStatus>({ sources, onRefresh,
                     {source.rows > 0 ? (
                       <span className="text-xs text-slate-600 dark:text-slate-400">
                         {/* Rows from pages before the failure are a prefix, never the whole: say so rather than show a silently short list. */}
-                        {source.complete ? `${source.rows.toLocaleString('en')} older rows shown` : `Partial: ${source.rows.toLocaleString('en')} ${source.rows === 1 ? noun[0] : noun[1]} loaded before the failure`}
+                        {source.complete ? `${formatCount(source.rows)} older rows shown` : `Partial: ${formatCount(source.rows)} ${source.rows === 1 ? noun[0] : noun[1]} loaded before the failure`}
                       </span>
                     ) : null}
                   </div>
@@ -58,7 +59,7 @@ function InventorySourcesList<Source extends SourceStatus>({ sources, onRefresh,
       ) : null}
       <details className="group rounded-md border border-slate-200 dark:border-slate-800">
         <summary className="cursor-pointer px-3 py-1.5 text-xs text-slate-600 select-none dark:text-slate-400">
-          {title} ({sources.length.toLocaleString('en')})
+          {title} ({formatCount(sources.length)})
         </summary>
         <ul aria-label="Every source" className="flex max-h-48 flex-wrap gap-1.5 overflow-auto border-t border-slate-200 px-3 py-2 dark:border-slate-800">
           {sources.map((source) => {
@@ -71,7 +72,7 @@ function InventorySourcesList<Source extends SourceStatus>({ sources, onRefresh,
                 {renderExtra?.(source)}
                 {source.rows > 0 || source.complete ? (
                   <span className="text-slate-500 tabular-nums" title={source.complete ? noun[1] : `${noun[1]} so far`}>
-                    {source.rows.toLocaleString('en')}
+                    {formatCount(source.rows)}
                     {source.complete ? '' : '+'}
                   </span>
                 ) : null}

@@ -16,6 +16,7 @@ import { NetworkFilterBar } from './NetworkFilterBar.tsx';
 import { NetworksTable } from './NetworksTable.tsx';
 import { useNetworkRows } from './use-network-rows.ts';
 import { useNetworksView } from './use-networks-view.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 export function NetworksPage() {
   const clouds = useClouds();
@@ -59,7 +60,7 @@ export function NetworksPage() {
             />
             <KindTabs kind={view.kind} counts={rows.counts} onChange={(kind) => update((current) => switchKind(current, kind))} />
             {showsOverlap && rows.overlapping > 0 && !view.filters.overlapping ? (
-              <Notice tone="warning" title={`${rows.overlapping.toLocaleString('en')} ${noun} overlap another cloud’s address space`}>
+              <Notice tone="warning" title={`${formatCount(rows.overlapping)} ${noun} overlap another cloud’s address space`}>
                 Their CIDRs share addresses with a subnet of another cloud or region: joining these networks across clouds (Tricircle-style) would collide.{' '}
                 <button type="button" className="underline" onClick={() => update((current) => ({ ...current, filters: { ...current.filters, overlapping: true } }))}>
                   Show only these
@@ -137,7 +138,7 @@ function KindTabs({ kind, counts, onChange }: { kind: NetworkKind; counts: Reado
               selected ? 'border-teal-600 font-medium text-teal-900 dark:border-teal-400 dark:text-teal-100' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
             }`}
           >
-            {KIND_LABELS[each]} <span className="text-xs text-slate-500 tabular-nums">{counts[each].toLocaleString('en')}</span>
+            {KIND_LABELS[each]} <span className="text-xs text-slate-500 tabular-nums">{formatCount(counts[each])}</span>
           </button>
         );
       })}
@@ -149,12 +150,12 @@ function Summary({ sources, counts }: { sources: readonly NetworkSourceStatus[];
   const clouds = new Set(sources.map((source) => source.cloud));
   const failing = new Set(sources.filter((source) => source.error !== undefined).map((source) => source.cloud));
   const pending = new Set(sources.filter((source) => source.health.status === 'pending').map((source) => source.cloud));
-  const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+  const plural = (count: number, word: string) => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
   return (
     <span aria-label="Networks summary">
       {plural(counts.networks, 'network')}, {plural(counts.subnets, 'subnet')} and {plural(counts.ports, 'port')} in {plural(clouds.size, 'cloud')}
       {failing.size > 0 ? <span className="text-red-700 dark:text-red-400">; {plural(failing.size, 'cloud')} failing</span> : null}
-      {pending.size > 0 ? `; ${pending.size.toLocaleString('en')} still loading` : null}
+      {pending.size > 0 ? `; ${formatCount(pending.size)} still loading` : null}
     </span>
   );
 }

@@ -3,6 +3,7 @@ import { ParityMatrixTable } from './ParityMatrixTable.tsx';
 import { sourceNamer, sourcesNoun } from './parity-labels.ts';
 import { useParityMatrix } from './use-parity-matrix.ts';
 import { useParityView } from './use-parity-view.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 /** The parity matrix alone, for a frame: its filters (kind, cloud, q, drift, ref) come from the URL or the host. */
 export function EmbedParity() {
@@ -13,7 +14,7 @@ export function EmbedParity() {
   return (
     <>
       <p role="status" aria-label="Parity summary" className="shrink-0 px-1 pb-1.5 text-xs text-slate-600 dark:text-slate-400">
-        {visible.items.length.toLocaleString('en')} items, {drifting.toLocaleString('en')} with drift, across {visible.sources.length.toLocaleString('en')} {sourcesNoun(visible.sources)}
+        {formatCount(visible.items.length)} items, {formatCount(drifting)} with drift, across {formatCount(visible.sources.length)} {sourcesNoun(visible.sources)}
         {problems.length > 0 ? <span className="text-red-700 dark:text-red-400"> · {problems.length} not answering</span> : null}
         {pending > 0 ? ` · ${pending} loading` : null}
       </p>

@@ -4,6 +4,7 @@ import { PARITY_KINDS, type ParityCell, type ParityItem, type ParitySource, type
 import type { VisibleParity } from '../../../fleet/inventory/parity-url-state.ts';
 import { KIND_LABELS, sourceLabel } from './parity-labels.ts';
 import { ParitySyncLink, type SyncFor } from './ParitySync.tsx';
+import { formatCount } from '../../lib/format-count.ts';
 
 export interface SelectedCell {
   item: ParityItem;
@@ -85,7 +86,7 @@ const MatrixGrid = memo(function MatrixGrid({
             <tbody key={kind} aria-label={label.title}>
               <tr>
                 <th scope="rowgroup" colSpan={sources.length + 2} className="sticky left-0 border-b border-slate-200 bg-slate-100 px-3 py-1 text-left text-xs font-semibold dark:border-slate-800 dark:bg-slate-800/70">
-                  {label.title} <span className="font-normal text-slate-500 dark:text-slate-400">{label.basis} · {rows.length.toLocaleString('en')}</span>
+                  {label.title} <span className="font-normal text-slate-500 dark:text-slate-400">{label.basis} · {formatCount(rows.length)}</span>
                 </th>
               </tr>
               {rows.map((item) => (

@@ -12,6 +12,7 @@ import { useParitySync } from './ParitySync.tsx';
 import { KIND_LABELS, sourceNamer, sourcesNoun } from './parity-labels.ts';
 import { useParityMatrix } from './use-parity-matrix.ts';
 import { useParityView } from './use-parity-view.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 const BUTTON = 'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800';
 
@@ -34,10 +35,10 @@ export function ParityPage() {
         title="Parity"
         description={
           <span aria-label="Parity summary">
-            {visible.items.length.toLocaleString('en')} items across {visible.sources.length.toLocaleString('en')} {sourcesNoun(visible.sources)};{' '}
-            <span className={drifting > 0 ? 'text-amber-800 dark:text-amber-300' : ''}>{drifting.toLocaleString('en')} with drift</span>
-            {pending > 0 ? `; ${pending.toLocaleString('en')} still loading` : ''}
-            {problems.length > 0 ? <span className="text-red-700 dark:text-red-400">; {problems.length.toLocaleString('en')} not answering</span> : null}
+            {formatCount(visible.items.length)} items across {formatCount(visible.sources.length)} {sourcesNoun(visible.sources)};{' '}
+            <span className={drifting > 0 ? 'text-amber-800 dark:text-amber-300' : ''}>{formatCount(drifting)} with drift</span>
+            {pending > 0 ? `; ${formatCount(pending)} still loading` : ''}
+            {problems.length > 0 ? <span className="text-red-700 dark:text-red-400">; {formatCount(problems.length)} not answering</span> : null}
           </span>
         }
         actions={

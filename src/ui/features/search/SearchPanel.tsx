@@ -4,6 +4,7 @@ import type { SearchKind } from '../../../fleet/search/search-entry.ts';
 import { searchFleet, type MatchReason, type SearchResult } from '../../../fleet/search/search-index.ts';
 import { searchTargetHref } from '../../../fleet/search/search-target.ts';
 import { useSearchIndexes } from './use-search-indexes.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 const KIND_LABELS: Record<SearchKind, string> = {
   server: 'Server',
@@ -124,11 +125,11 @@ function StatusText({ query, shown, total, sources }: { query: string; shown: nu
   const loading = sources.pending > 0 ? ` · still loading ${sources.pending} listing${sources.pending === 1 ? '' : 's'}` : '';
   const failed = sources.failedClouds.length > 0 ? ` · may miss results of ${sources.failedClouds.join(', ')} (failing)` : '';
   if (sources.clouds === 0) return <>No clouds yet: add them on the Clouds page.</>;
-  if (query.trim() === '') return <>Type to search {sources.clouds.toLocaleString('en')} clouds. ↑↓ to choose, Enter to open, Esc to close{loading}.</>;
+  if (query.trim() === '') return <>Type to search {formatCount(sources.clouds)} clouds. ↑↓ to choose, Enter to open, Esc to close{loading}.</>;
   if (total === 0) return <>Nothing matches{loading}{failed}.</>;
   return (
     <>
-      {total > shown ? `Best ${shown} of ${total.toLocaleString('en')} matches` : `${total} ${total === 1 ? 'match' : 'matches'}`}
+      {total > shown ? `Best ${shown} of ${formatCount(total)} matches` : `${total} ${total === 1 ? 'match' : 'matches'}`}
       {loading}
       {failed}
     </>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ServerRow } from '../../../fleet/inventory/server-row.ts';
 import { ActionLog, AttachedVolumes, ServerConsole } from './ServerExtras.tsx';
 import { ServerStatus } from './ServerStatus.tsx';
+import { formatCount } from '../../lib/format-count.ts';
 
 /** Everything the inventory holds about one server; fields the API did not give are said to be missing. */
 export function ServerDetails({ row, openKey, onClose }: { row?: ServerRow; openKey: string; onClose: () => void }) {
@@ -52,7 +53,7 @@ function RowFields({ row }: { row: ServerRow }) {
           {row.flavor ? <bdi>{row.flavor}</bdi> : <Missing />}
           {row.vcpus !== undefined ? (
             <span className="ml-2 text-xs text-slate-500">
-              {row.vcpus} vCPU · {((row.ramMb ?? 0) / 1024).toLocaleString('en')} GiB RAM · {row.diskGb} GB disk
+              {row.vcpus} vCPU · {formatCount((row.ramMb ?? 0) / 1024)} GiB RAM · {row.diskGb} GB disk
             </span>
           ) : null}
         </Field>

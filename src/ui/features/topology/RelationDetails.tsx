@@ -5,6 +5,7 @@ import { Notice } from '../../components/Notice.tsx';
 import type { RelationLayerChoice } from './api/relation-data.ts';
 import { LINK_STYLES } from './link-styles.ts';
 import { levelName } from './node-text.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 /** Targets listed per kind; the rest are counted. */
 const MAX_LISTED = 10;
@@ -37,7 +38,7 @@ function TargetItem({ target, graph }: { target: RelationTarget; graph: Topology
     <li className="space-y-0.5">
       {node && node.level !== 'region' ? (
         <p className="font-medium text-slate-700 dark:text-slate-300">
-          {levelName(node.level)} {node.label}: {target.count.toLocaleString('en')}
+          {levelName(node.level)} {node.label}: {formatCount(target.count)}
         </p>
       ) : null}
       <ul className="space-y-0.5">
@@ -52,7 +53,7 @@ function TargetItem({ target, graph }: { target: RelationTarget; graph: Topology
             </li>
           );
         })}
-        {more > 0 ? <li className="text-slate-500 dark:text-slate-400">and {more.toLocaleString('en')} more</li> : null}
+        {more > 0 ? <li className="text-slate-500 dark:text-slate-400">and {formatCount(more)} more</li> : null}
       </ul>
     </li>
   );
@@ -69,7 +70,7 @@ function UnknownNote({ what, unknown }: { what: string; unknown: UnknownRelation
       ) : null}
       {unknown.others > 0 ? (
         <p className="text-amber-800 dark:text-amber-300">
-          {what} of {unknown.others.toLocaleString('en')} other {unknown.others === 1 ? 'region or cloud' : 'regions or clouds'} not loaded (still loading or
+          {what} of {formatCount(unknown.others)} other {unknown.others === 1 ? 'region or cloud' : 'regions or clouds'} not loaded (still loading or
           failing): relations with {unknown.others === 1 ? 'it' : 'them'} are unknown.
         </p>
       ) : null}
@@ -115,7 +116,7 @@ export function RelationDetails({
           <div key={kind}>
             <h3 className="mb-1 flex items-center gap-1.5 font-medium text-slate-700 dark:text-slate-300">
               <span aria-hidden="true" className={`inline-block w-5 border-t-2 ${LINK_STYLES[kind].sample}`} />
-              {HEADINGS[kind]} ({targets.length.toLocaleString('en')})
+              {HEADINGS[kind]} ({formatCount(targets.length)})
             </h3>
             {targets.length === 0 ? (
               <p className="text-slate-500 dark:text-slate-400">None with the data loaded.</p>
@@ -128,8 +129,8 @@ export function RelationDetails({
             )}
             {hidden > 0 || relations.notDrawn[kind] > 0 ? (
               <p className="text-slate-500 dark:text-slate-400">
-                {hidden > 0 ? `${hidden.toLocaleString('en')} more not listed. ` : ''}
-                {relations.notDrawn[kind] > 0 ? `${relations.notDrawn[kind].toLocaleString('en')} not drawn: only the ${(targets.length - relations.notDrawn[kind]).toLocaleString('en')} most shared are.` : ''}
+                {hidden > 0 ? `${formatCount(hidden)} more not listed. ` : ''}
+                {relations.notDrawn[kind] > 0 ? `${formatCount(relations.notDrawn[kind])} not drawn: only the ${formatCount(targets.length - relations.notDrawn[kind])} most shared are.` : ''}
               </p>
             ) : null}
           </div>

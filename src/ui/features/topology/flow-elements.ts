@@ -9,6 +9,7 @@ import { accessibleName, cardNote, countOf, statusLine, structureLine } from './
 import type { PackFrame, Placement } from './pack-layout.ts';
 import type { MosaicTile, TopologyFrameNode } from './TopologyFrameCard.tsx';
 import type { TopologyFlowNode } from './TopologyNodeCard.tsx';
+import { formatCount } from '../../lib/format-count.ts';
 
 export type FlowNode = TopologyFlowNode | TopologyFrameNode;
 
@@ -202,6 +203,6 @@ function healthSummary(healths: readonly TopologyHealth[]): string {
   return [...TOPOLOGY_HEALTH]
     .reverse()
     .filter((health) => counts.has(health))
-    .map((health) => `${(counts.get(health) as number).toLocaleString('en')} ${HEALTH_LABELS[health]}`)
+    .map((health) => `${formatCount(counts.get(health) as number)} ${HEALTH_LABELS[health]}`)
     .join(', ');
 }

@@ -1,5 +1,6 @@
 import { totalOf, type TopologyLevel, type TopologyNode } from '../../../fleet/topology/topology-graph.ts';
 import { HEALTH_LABELS } from '../../../fleet/topology/topology-health.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 const PLURALS: Record<TopologyLevel, [string, string]> = {
   fleet: ['fleet', 'fleets'],
@@ -15,7 +16,7 @@ const PLURALS: Record<TopologyLevel, [string, string]> = {
 /** "1 site", "1,000 clouds" */
 export function countOf(n: number, level: TopologyLevel): string {
   const [one, many] = PLURALS[level];
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** The levels a collapsed node summarizes: the next one or two below it, and its hosts. */

@@ -1,5 +1,6 @@
 import type { WallCloud } from '../../../fleet/wall/wall-cloud.ts';
 import { dataAge, STATE_STYLE } from './wall-words.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 /**
  * Clouds that need eyes as large tiles with the reason, the rest as compact
@@ -67,7 +68,7 @@ export function WallCloudTiles({ clouds }: { clouds: readonly WallCloud[] }) {
       </ul>
       {crowded && quietUp > 0 ? (
         <p className="text-xl text-emerald-300">
-          and {quietUp.toLocaleString('en')} more {quietUp === 1 ? 'cloud' : 'clouds'} up
+          and {formatCount(quietUp)} more {quietUp === 1 ? 'cloud' : 'clouds'} up
         </p>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import type { WallSummary } from '../../../fleet/wall/wall-cloud.ts';
 import type { WallView } from '../../../fleet/wall/wall-settings.ts';
 import { formatDuration } from '../../lib/format-duration.ts';
 import { clockTime } from './wall-words.ts';
+import { formatCount } from '../../lib/format-count.ts';
 
 export const VIEW_TITLES: Record<WallView, string> = { health: 'Clouds', topology: 'Topology', changes: 'Last hour' };
 
@@ -54,7 +55,7 @@ export function WallSummaryBar({ summary, lastRefreshAt, now, views, current }: 
 }
 
 function Stat({ label, value, tone = 'text-slate-50' }: { label: string; value: number | undefined; tone?: string }) {
-  const shown = value === undefined ? '–' : value.toLocaleString('en');
+  const shown = value === undefined ? '–' : formatCount(value);
   return (
     <div role="group" aria-label={`${label}: ${value === undefined ? 'unknown' : shown}`} className="flex flex-col">
       <span className="text-lg font-medium tracking-wide text-slate-300 uppercase">{label}</span>
