@@ -1,13 +1,17 @@
-import { queryOptions, useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { CloudDefinition } from '../../../fleet/registry/cloud-definition.ts';
 import { missingSecret } from '../../../fleet/registry/cloud-secrets.ts';
 import { definitionRevision } from '../../../fleet/registry/definition-revision.ts';
 import type { FleetConnections } from '../../../fleet/session/fleet-connections.ts';
 import { projectSources, type ProjectSource } from '../../../fleet/session/project-sources.ts';
 import { useClouds, useFleetRuntime, useRegistry } from '../../app/fleet-runtime-context.tsx';
+import { useFleetQueries } from '../../lib/use-fleet-queries.ts';
 
 /** Pages of a big cloud arrive faster than anyone can read; repaint at most this often per cloud. */
 const PUBLISH_EVERY_MS = 250;
+/** And the view takes the whole fleet's answers at most this often: 1,000 clouds answer many times a second. */
+const ANSWERS_EVERY_MS = 100;
 
 /** What one inventory (servers, networks, …) loads per cloud, and how its snapshots land in the cache. */
 export interface CloudInventorySpec<Data> {
@@ -113,17 +117,25 @@ export function useCloudInventory<Data>(spec: CloudInventorySpec<Data>): CloudIn
   const clouds = useClouds();
   const queryClient = useQueryClient();
   const allProjects = useRegistry((state) => state.projectChoices.allProjects);
-  const queries = useQueries({ queries: clouds.map((cloud) => cloudInventoryQueryOptions(spec, queryClient, connections, cloud, allProjects)) });
-  return clouds.map((cloud, index) => {
-    const query = queries[index];
-    return {
-      cloud: cloud.name,
-      signInNeeded: missingSecret(cloud) !== undefined,
-      data: query?.data,
-      error: query?.error ?? undefined,
-      dataUpdatedAt: query?.dataUpdatedAt ?? 0,
-      fetching: query?.isFetching ?? false,
-      refetch: () => void query?.refetch(),
-    };
-  });
+  const queries = useMemo(
+    () => clouds.map((cloud) => cloudInventoryQueryOptions(spec, queryClient, connections, cloud, allProjects)),
+    [spec, queryClient, connections, clouds, allProjects],
+  );
+  const results = useFleetQueries(queries, ANSWERS_EVERY_MS);
+  return useMemo(
+    () =>
+      clouds.map((cloud, index) => {
+        const query = results[index];
+        return {
+          cloud: cloud.name,
+          signInNeeded: missingSecret(cloud) !== undefined,
+          data: query?.data,
+          error: query?.error ?? undefined,
+          dataUpdatedAt: query?.dataUpdatedAt ?? 0,
+          fetching: query?.isFetching ?? false,
+          refetch: () => void query?.refetch(),
+        };
+      }),
+    [clouds, results],
+  );
 }

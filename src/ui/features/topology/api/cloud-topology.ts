@@ -1,4 +1,4 @@
-import { queryOptions, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { queryOptions, useQueryClient, type QueryObserverResult } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { cloudHealth } from '../../../../fleet/health/cloud-health.ts';
 import type { CloudCapacity } from '../../../../fleet/inventory/capacity-load.ts';
@@ -13,6 +13,7 @@ import type { CloudTopology, CloudTopologyInput } from '../../../../fleet/topolo
 import { configuredTopologyRules } from '../../../../fleet/topology/configured-rules.ts';
 import { rulesFor } from '../../../../fleet/topology/topology-rules.ts';
 import { useClouds, useFleetRuntime, useRegistry } from '../../../app/fleet-runtime-context.tsx';
+import { useFleetQueries } from '../../../lib/use-fleet-queries.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { cloudCapacityQueryOptions } from '../../capacity/api/cloud-capacity.ts';
 
@@ -52,8 +53,10 @@ interface QueryState {
   fetching: boolean;
 }
 
-// One function for the life of the app: TanStack then recombines only when a query's result changed.
-const toStates = (results: UseQueryResult<CloudTopology>[]): QueryState[] =>
+/** How often the clouds' answers reach the page: a 1,000-cloud fleet answers many times a second. */
+const ANSWERS_EVERY_MS = 250;
+
+const toStates = (results: readonly QueryObserverResult<CloudTopology>[]): QueryState[] =>
   results.map((result) => ({ data: result.data, error: result.error, dataUpdatedAt: result.dataUpdatedAt, fetching: result.isFetching }));
 
 interface CapacityState {
@@ -62,7 +65,7 @@ interface CapacityState {
 }
 
 // TanStack's "no error" is null; the model reads any defined error as a failed read.
-const toCapacityStates = (results: UseQueryResult<CloudCapacity>[]): CapacityState[] =>
+const toCapacityStates = (results: readonly QueryObserverResult<CloudCapacity>[]): CapacityState[] =>
   results.map((result) => ({ data: result.data, error: result.error ?? undefined }));
 
 const NOT_ANSWERED: CloudPlacement = cloudPlacementOf({});
@@ -92,18 +95,23 @@ export function useTopologyInputs(): TopologyInputs {
   const issuer = oidcLogin?.settings.issuer;
   const clouds = useClouds();
   const now = useNow(30_000);
-  const states = useQueries({ queries: clouds.map((cloud) => cloudTopologyQueryOptions(connections, cloud)), combine: toStates });
+  const topologyQueries = useMemo(() => clouds.map((cloud) => cloudTopologyQueryOptions(connections, cloud)), [clouds, connections]);
+  const topologyResults = useFleetQueries(topologyQueries, ANSWERS_EVERY_MS);
+  const states = useMemo(() => toStates(topologyResults), [topologyResults]);
   // Capacity pressure comes from the /capacity view's own query: one cache and one refresh for both views.
   const queryClient = useQueryClient();
   const allProjects = useRegistry((state) => state.projectChoices.allProjects);
-  const capacities = useQueries({
-    queries: clouds.map((cloud, index) => {
-      const options = cloudCapacityQueryOptions(queryClient, connections, cloud, allProjects);
-      // A cloud's Placement is read once its hosts are known, so the providers of 1,000 clouds never queue ahead of their hosts.
-      return { ...options, enabled: options.enabled && states[index]?.data !== undefined };
-    }),
-    combine: toCapacityStates,
-  });
+  const capacityQueries = useMemo(
+    () =>
+      clouds.map((cloud, index) => {
+        const options = cloudCapacityQueryOptions(queryClient, connections, cloud, allProjects);
+        // A cloud's Placement is read once its hosts are known, so the providers of 1,000 clouds never queue ahead of their hosts.
+        return { ...options, enabled: options.enabled && states[index]?.data !== undefined };
+      }),
+    [clouds, connections, queryClient, allProjects, states],
+  );
+  const capacityResults = useFleetQueries(capacityQueries, ANSWERS_EVERY_MS);
+  const capacities = useMemo(() => toCapacityStates(capacityResults), [capacityResults]);
   const rules = configuredTopologyRules();
   const previous = useRef<CloudTopologyInput[]>(undefined);
   const inputs = useMemo(() => {
