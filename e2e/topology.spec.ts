@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { serveRuntimeConfig } from './fixtures/runtime-config.ts';
 import { demoClouds } from './fixtures/sim-clouds.ts';
+import { simServers } from './fixtures/sim-inventory.ts';
 
 /** A small fleet of the three models whose hosts are all up and whose servers are all fine (seed chosen for it). */
 const HEALTHY_FLEET = 'regional=1x2,sites=2,edge=1x6,servers=6,seed=9';
@@ -93,6 +94,23 @@ test.describe('the topology of the demo fleet', () => {
     await page.getByRole('searchbox', { name: 'Find site or host' }).fill('no-such-host');
     await page.getByRole('button', { name: 'Find' }).click();
     await expect(page.getByRole('alert')).toContainText('No site or host matches “no-such-host”');
+  });
+
+  test('a host’s details list the servers running there, each opening in the inventory', async ({ page }) => {
+    const facts = await simServers(HEALTHY_FLEET);
+    const [first] = facts.filter((fact) => fact.host !== '');
+    if (!first) throw new Error(`the fleet ${HEALTHY_FLEET} places no server`);
+    const onHost = facts.filter((fact) => fact.cloud === first.cloud && fact.region === first.region && fact.host === first.host);
+    const names = onHost.map((fact) => fact.name).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    await serveRuntimeConfig(page, { demo: { fleet: HEALTHY_FLEET } });
+    const hostId = `host:${[first.cloud, first.region, first.host].map(encodeURIComponent).join('/')}`;
+    await page.goto(`/topology?node=${encodeURIComponent(hostId)}`);
+
+    const list = page.getByRole('complementary', { name: 'Topology details' }).getByRole('group', { name: 'Servers on this host' });
+    await expect(list.getByRole('link')).toHaveText(names);
+    await list.getByRole('link', { name: names[0] }).click();
+    await expect(page).toHaveURL(/\/servers\?open=/);
+    await expect(page.getByRole('complementary', { name: 'Server details' }).getByRole('heading', { level: 2 })).toHaveText(names[0] as string);
   });
 
   test('exports the current view as an SVG file', async ({ page }) => {

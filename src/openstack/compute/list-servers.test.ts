@@ -38,9 +38,11 @@ describe('listServers', () => {
     const http = fakeServiceFromRoutes(routes, { root: novaRootDocument('2.100') });
     await allPages(createComputeApi(http).servers());
     await allPages(createComputeApi(http).servers({ allTenants: true, pageSize: 10 }));
-    const [first, second] = http.requests.filter((r) => r.url === 'servers/detail');
+    await allPages(createComputeApi(http).servers({ allTenants: true, host: 'cmp-7' }));
+    const [first, second, third] = http.requests.filter((r) => r.url === 'servers/detail');
     expect(first?.query).toEqual({ limit: 1000 });
     expect(second?.query).toEqual({ all_tenants: 1, limit: 10 });
+    expect(third?.query).toEqual({ all_tenants: 1, host: 'cmp-7', limit: 1000 });
     for (const request of [first, second]) {
       expect(request?.headers).toEqual({ 'OpenStack-API-Version': 'compute 2.96', 'X-OpenStack-Nova-API-Version': '2.96' });
     }

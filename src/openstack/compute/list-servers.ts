@@ -122,6 +122,8 @@ export interface ListServersOptions {
   signal?: AbortSignal;
   /** Every project's servers (admin): sends all_tenants=1. */
   allTenants?: boolean;
+  /** Only the servers on this compute host (an admin filter: Nova drops it for other roles). */
+  host?: string;
 }
 
 export const DEFAULT_SERVER_PAGE_SIZE = 1000;
@@ -132,7 +134,7 @@ export async function* listServers(http: ServiceHttp, options: ListServersOption
   yield* paginate({
     http,
     url: 'servers/detail',
-    query: options.allTenants ? { all_tenants: 1 } : undefined,
+    query: options.allTenants || options.host !== undefined ? { ...(options.allTenants ? { all_tenants: 1 } : {}), ...(options.host !== undefined ? { host: options.host } : {}) } : undefined,
     headers,
     pageSize: options.pageSize ?? DEFAULT_SERVER_PAGE_SIZE,
     signal: options.signal,

@@ -4,6 +4,7 @@ import type { TopologyNode } from '../../../fleet/topology/topology-graph.ts';
 import { HEALTH_LABELS } from '../../../fleet/topology/topology-health.ts';
 import { ErrorDetails } from '../../components/ErrorDetails.tsx';
 import { HEALTH_PALETTE } from './health-palette.ts';
+import { HostServerList } from './HostServerList.tsx';
 import { NodeActions } from './NodeActions.tsx';
 import { NodePressure } from './NodePressure.tsx';
 import { levelName, statusLine, structureLine } from './node-text.ts';
@@ -76,6 +77,9 @@ export function NodeDetails({ node, cloudRegions, expandable, expanded, onToggle
           </Link>
         ) : null}
       </div>
+      {node.level === 'host' && node.place.cloud && node.place.region && node.place.host ? (
+        <HostServerList key={node.id} cloud={node.place.cloud} region={node.place.region} host={node.place.host} />
+      ) : null}
       <NodeActions node={node} cloudRegions={cloudRegions} />
     </section>
   );
