@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { SimCloudInfo } from '../src/sim/index.ts';
-import { ownSimFleet } from './fixtures/own-sim-fleet.ts';
+import { ownSimFleet, simAdminSignIn } from './fixtures/own-sim-fleet.ts';
 import { serveRuntimeConfig } from './fixtures/runtime-config.ts';
 import { cloudsYamlOf } from './fixtures/sim-clouds.ts';
 
@@ -15,25 +15,8 @@ const SERVER_NAME = 'e2e-launched';
 
 const fleet = ownSimFleet(FLEET, 320);
 
-async function signIn(cloud: SimCloudInfo): Promise<{ token: string; projectId: string }> {
-  const response = await fetch(`${cloud.authUrl}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: cloud.username, domain: { name: 'Default' }, password: cloud.password } } },
-        scope: { project: { name: cloud.projectName, domain: { name: 'Default' } } },
-      },
-    }),
-  });
-  const token = response.headers.get('X-Subject-Token');
-  if (!token) throw new Error(`cannot sign in to ${cloud.name}: ${response.status}`);
-  const body = (await response.json()) as { token: { project: { id: string } } };
-  return { token, projectId: body.token.project.id };
-}
-
 async function call(cloud: SimCloudInfo, path: string, init: RequestInit = {}): Promise<Response> {
-  const { token } = await signIn(cloud);
+  const { token } = await simAdminSignIn(cloud);
   return fetch(`${new URL(cloud.authUrl).origin}/RegionOne/${path}`, { ...init, headers: { 'X-Auth-Token': token, ...init.headers } });
 }
 
@@ -51,7 +34,7 @@ async function seedImage(cloud: SimCloudInfo): Promise<void> {
 
 /** The signed-in project's own network, named alike on every simulated site. */
 async function projectNetworkName(cloud: SimCloudInfo): Promise<string> {
-  const { projectId } = await signIn(cloud);
+  const { projectId } = await simAdminSignIn(cloud);
   const body = (await (await call(cloud, 'network/v2.0/networks')).json()) as { networks: { name: string; project_id: string }[] };
   const own = body.networks.find((network) => network.project_id === projectId);
   if (!own) throw new Error(`${cloud.name}: the project has no network`);
