@@ -1,6 +1,7 @@
 import { parseWantedFlavor } from '../../../fleet/actions/launch-plan.ts';
 import type { ActionTarget } from '../../../fleet/actions/plan.ts';
-import { INPUT, LABEL, PRIMARY_BUTTON } from '../clouds/form-styles.ts';
+import { INPUT, LABEL } from '../clouds/form-styles.ts';
+import { ActionForm, PreviewButton } from './ActionForm.tsx';
 import { launchSpecOf, type LaunchFields } from './launch-url-state.ts';
 import { TargetPicker } from './TargetPicker.tsx';
 import type { CloudRegions } from './use-cloud-regions.ts';
@@ -29,14 +30,7 @@ export function FanOutLaunchForm({ clouds, fields, to, onChange, onPreview, plan
   const ready = spec !== undefined && to.length > 0;
   const flavorUnreadable = fields.flavor.trim() !== '' && parseWantedFlavor(fields.flavor) === undefined;
   return (
-    <form
-      aria-label="Fan-out launch"
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (ready) onPreview();
-      }}
-    >
+    <ActionForm label="Fan-out launch" ready={ready} onPreview={onPreview}>
       <div className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-3">
         {FIELDS.map((field) => (
           <div key={field.key}>
@@ -63,9 +57,7 @@ export function FanOutLaunchForm({ clouds, fields, to, onChange, onPreview, plan
           : 'A flavor by name, or by shape (vCPUs/RAM MB/disk GB): each site uses its flavor of exactly that shape. Images are found by name (and checksum), networks and key pairs by name; the preview shows each site’s ids, or what it lacks.'}
       </p>
       <TargetPicker clouds={clouds} chosen={to} onChange={(targets) => onChange({ to: targets })} />
-      <button type="submit" className={PRIMARY_BUTTON} disabled={!ready || planning}>
-        {planning ? 'Reading the targets…' : 'Preview plan'}
-      </button>
-    </form>
+      <PreviewButton ready={ready} planning={planning} />
+    </ActionForm>
   );
 }

@@ -1,11 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { BROWSER_COPY_MAX_BYTES, formatBytes } from '../../../fleet/actions/image-replication.ts';
 import { listCopiableImages, listImageStores } from '../../../fleet/actions/image-replication-load.ts';
 import type { ClientFor } from '../../../fleet/actions/load-plans.ts';
 import type { ActionTarget } from '../../../fleet/actions/plan.ts';
 import { describeError } from '../../../fleet/health/describe-error.ts';
 import { ErrorDetails } from '../../components/ErrorDetails.tsx';
-import { INPUT, LABEL, PRIMARY_BUTTON, SMALL_BUTTON } from '../clouds/form-styles.ts';
+import { INPUT, LABEL, SMALL_BUTTON } from '../clouds/form-styles.ts';
+import { ActionForm, PreviewButton, SourceSelect, useSourceListing } from './ActionForm.tsx';
 import { formatTarget } from './action-url-state.ts';
 import { TargetPicker } from './TargetPicker.tsx';
 import { allTargets, type CloudRegions } from './use-cloud-regions.ts';
@@ -28,53 +28,15 @@ interface ImageReplicationFormProps {
  * is multi-store, to more of its stores.
  */
 export function ImageReplicationForm({ clouds, clientFor, from, image, to, stores, onChange, onPreview, planning }: ImageReplicationFormProps) {
-  const sources = allTargets(clouds);
-  const images = useQuery({
-    queryKey: ['actions', 'images', from?.cloud, from?.region],
-    enabled: from !== undefined && clientFor(from.cloud) !== undefined,
-    queryFn: ({ signal }) => (from ? listCopiableImages(clientFor, from, signal) : Promise.resolve([])),
-    retry: false,
-  });
-  const storeList = useQuery({
-    queryKey: ['actions', 'image-stores', from?.cloud, from?.region],
-    enabled: from !== undefined && clientFor(from.cloud) !== undefined,
-    queryFn: ({ signal }) => (from ? listImageStores(clientFor, from, signal) : Promise.resolve([])),
-    retry: false,
-  });
+  const images = useSourceListing('images', from, clientFor, (source, signal) => listCopiableImages(clientFor, source, signal));
+  const storeList = useSourceListing('image-stores', from, clientFor, (source, signal) => listImageStores(clientFor, source, signal));
   const ready = from !== undefined && image !== '' && (to.length > 0 || stores.length > 0);
   const choices = images.data ?? [];
   const holding = new Set(choices.find((choice) => choice.id === image)?.stores ?? []);
   return (
-    <form
-      aria-label="Image replication"
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (ready) onPreview();
-      }}
-    >
+    <ActionForm label="Image replication" ready={ready} onPreview={onPreview}>
       <div className="flex flex-wrap gap-3">
-        <div className="w-64">
-          <label htmlFor="image-source" className={LABEL}>
-            Copy from
-          </label>
-          <select
-            id="image-source"
-            className={INPUT}
-            value={from ? formatTarget(from) : ''}
-            onChange={(event) => {
-              const source = sources.find((target) => formatTarget(target) === event.target.value);
-              onChange({ from: source, image: '', stores: [], to: to.filter((target) => !source || formatTarget(target) !== formatTarget(source)) });
-            }}
-          >
-            <option value="">Choose a cloud/region…</option>
-            {sources.map((target) => (
-              <option key={formatTarget(target)} value={formatTarget(target)}>
-                {formatTarget(target)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SourceSelect id="image-source" sources={allTargets(clouds)} from={from} to={to} onSelect={(source, targets) => onChange({ from: source, image: '', stores: [], to: targets })} />
         <div className="w-80">
           <label htmlFor="image-name" className={LABEL}>
             Image
@@ -108,10 +70,8 @@ export function ImageReplicationForm({ clouds, clientFor, from, image, to, store
           onChange={(next) => onChange({ stores: next })}
         />
       ) : null}
-      <button type="submit" className={PRIMARY_BUTTON} disabled={!ready || planning}>
-        {planning ? 'Reading the targets…' : 'Preview plan'}
-      </button>
-    </form>
+      <PreviewButton ready={ready} planning={planning} />
+    </ActionForm>
   );
 }
 

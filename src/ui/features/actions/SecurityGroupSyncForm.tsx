@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { listOwnSecurityGroupNames, type ClientFor } from '../../../fleet/actions/load-plans.ts';
 import type { ActionTarget } from '../../../fleet/actions/plan.ts';
 import { describeError } from '../../../fleet/health/describe-error.ts';
 import { ErrorDetails } from '../../components/ErrorDetails.tsx';
-import { INPUT, LABEL, PRIMARY_BUTTON } from '../clouds/form-styles.ts';
-import { formatTarget } from './action-url-state.ts';
+import { ActionForm, NameSelect, PreviewButton, SourceSelect, useSourceListing } from './ActionForm.tsx';
 import { TargetPicker } from './TargetPicker.tsx';
 import { allTargets, type CloudRegions } from './use-cloud-regions.ts';
 
@@ -21,58 +19,22 @@ interface SecurityGroupSyncFormProps {
 
 /** Security group sync: one group of the session's project, with its rules, replicated to the chosen clouds/regions. */
 export function SecurityGroupSyncForm({ clouds, clientFor, from, group, to, onChange, onPreview, planning }: SecurityGroupSyncFormProps) {
-  const sources = allTargets(clouds);
-  const groups = useQuery({
-    queryKey: ['actions', 'security-groups', from?.cloud, from?.region],
-    enabled: from !== undefined && clientFor(from.cloud) !== undefined,
-    queryFn: ({ signal }) => (from ? listOwnSecurityGroupNames(clientFor, from, signal) : Promise.resolve([])),
-    retry: false,
-  });
+  const groups = useSourceListing('security-groups', from, clientFor, (source, signal) => listOwnSecurityGroupNames(clientFor, source, signal));
   const ready = from !== undefined && group !== '' && to.length > 0;
   return (
-    <form
-      aria-label="Security group sync"
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (ready) onPreview();
-      }}
-    >
+    <ActionForm label="Security group sync" ready={ready} onPreview={onPreview}>
       <div className="flex flex-wrap gap-3">
-        <div className="w-64">
-          <label htmlFor="group-source" className={LABEL}>
-            Copy from
-          </label>
-          <select
-            id="group-source"
-            className={INPUT}
-            value={from ? formatTarget(from) : ''}
-            onChange={(event) => {
-              const source = sources.find((target) => formatTarget(target) === event.target.value);
-              onChange({ from: source, group: '', to: to.filter((target) => !source || formatTarget(target) !== formatTarget(source)) });
-            }}
-          >
-            <option value="">Choose a cloud/region…</option>
-            {sources.map((target) => (
-              <option key={formatTarget(target)} value={formatTarget(target)}>
-                {formatTarget(target)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="w-64">
-          <label htmlFor="group-name" className={LABEL}>
-            Security group
-          </label>
-          <select id="group-name" className={INPUT} value={group} disabled={!from || groups.isPending} onChange={(event) => onChange({ group: event.target.value })}>
-            <option value="">{from && groups.isPending ? 'Loading groups…' : 'Choose a group…'}</option>
-            {[...new Set([...(groups.data ?? []), ...(group ? [group] : [])])].map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SourceSelect id="group-source" sources={allTargets(clouds)} from={from} to={to} onSelect={(source, targets) => onChange({ from: source, group: '', to: targets })} />
+        <NameSelect
+          id="group-name"
+          label="Security group"
+          value={group}
+          names={groups.data}
+          loading={from !== undefined && groups.isPending}
+          disabled={!from || groups.isPending}
+          placeholders={{ loading: 'Loading groups…', choose: 'Choose a group…' }}
+          onChange={(name) => onChange({ group: name })}
+        />
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Groups are matched by name in the project each cloud’s session is scoped to. Missing rules are added; rules only a target has are left as they are. A
@@ -81,9 +43,7 @@ export function SecurityGroupSyncForm({ clouds, clientFor, from, group, to, onCh
       </p>
       {groups.isError ? <ErrorDetails description={describeError(groups.error)} /> : null}
       <TargetPicker clouds={clouds} exclude={from} chosen={to} onChange={(targets) => onChange({ to: targets })} />
-      <button type="submit" className={PRIMARY_BUTTON} disabled={!ready || planning}>
-        {planning ? 'Reading the targets…' : 'Preview plan'}
-      </button>
-    </form>
+      <PreviewButton ready={ready} planning={planning} />
+    </ActionForm>
   );
 }

@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { parseServerKey } from '../../../fleet/actions/load-plans.ts';
 import { LIFECYCLE_VERBS, type LifecycleVerb } from '../../../fleet/actions/server-lifecycle.ts';
 import { Notice } from '../../components/Notice.tsx';
-import { INPUT, LABEL, PRIMARY_BUTTON } from '../clouds/form-styles.ts';
+import { INPUT, LABEL } from '../clouds/form-styles.ts';
+import { ActionForm, PreviewButton } from './ActionForm.tsx';
 
 interface ServerLifecycleFormProps {
   servers: readonly string[];
@@ -25,14 +26,7 @@ export function ServerLifecycleForm({ servers, verb, tag, onChange, onPreview, p
   }
   const ready = verb !== 'tag' || tag.trim() !== '';
   return (
-    <form
-      aria-label="Server lifecycle"
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (ready) onPreview();
-      }}
-    >
+    <ActionForm label="Server lifecycle" ready={ready} onPreview={onPreview}>
       <p className="text-sm">
         {servers.length} server{servers.length === 1 ? '' : 's'} in {clouds.size} cloud{clouds.size === 1 ? '' : 's'} chosen on the Servers page.
       </p>
@@ -57,10 +51,8 @@ export function ServerLifecycleForm({ servers, verb, tag, onChange, onPreview, p
             <input id="lifecycle-tag" className={INPUT} value={tag} onChange={(event) => onChange({ tag: event.target.value })} />
           </div>
         ) : null}
-        <button type="submit" className={PRIMARY_BUTTON} disabled={!ready || planning}>
-          {planning ? 'Reading the servers…' : 'Preview plan'}
-        </button>
+        <PreviewButton ready={ready} planning={planning} reading="the servers" />
       </div>
-    </form>
+    </ActionForm>
   );
 }
