@@ -9,7 +9,6 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
  * clouds streaming in was most of the main thread.
  *
  * Give a memoized `queries` array: a new array is a new list for TanStack.
- * A query added since the last answer reads as not loaded yet until then.
  */
 export function useFleetQueries<Data, Key extends QueryKey>(
   queries: readonly QueryObserverOptions<Data, Error, Data, Data, Key>[],
@@ -19,18 +18,20 @@ export function useFleetQueries<Data, Key extends QueryKey>(
   // QueriesObserver takes untyped options; the results are typed by the queries given.
   const untyped = queries as unknown as QueryObserverOptions[];
   const [observer] = useState(() => new QueriesObserver<QueryObserverResult<Data>[]>(client, [...untyped]));
+  // The list the observer holds, and React's copy of its answers, renewed once per interval.
+  const held = useRef(untyped);
+  const snapshot = useRef({ queries: untyped, results: observer.getCurrentResult() as QueryObserverResult<Data>[] });
   useEffect(() => {
     observer.setQueries([...untyped]);
+    held.current = untyped;
   }, [observer, untyped]);
-  // React reads this copy, renewed once per interval, so it never sees the list change in between and render again for it.
-  const snapshot = useRef(observer.getCurrentResult() as QueryObserverResult<Data>[]);
   const subscribe = useCallback(
     (onChange: () => void) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const unsubscribe = observer.subscribe(() => {
         timer ??= setTimeout(() => {
           timer = undefined;
-          snapshot.current = observer.getCurrentResult() as QueryObserverResult<Data>[];
+          snapshot.current = { queries: held.current, results: observer.getCurrentResult() as QueryObserverResult<Data>[] };
           onChange();
         }, everyMs);
       });
@@ -41,5 +42,7 @@ export function useFleetQueries<Data, Key extends QueryKey>(
     },
     [observer, everyMs],
   );
-  return useSyncExternalStore(subscribe, () => snapshot.current);
+  const taken = useSyncExternalStore(subscribe, () => snapshot.current);
+  // A list that changed since the last answers (a cloud added or removed) is read now, in its own order, so no cloud shows another's answers.
+  return taken.queries === untyped ? taken.results : (observer.getOptimisticResult([...untyped], undefined)[0] as QueryObserverResult<Data>[]);
 }
