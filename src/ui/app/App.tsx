@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+// The DOM build of the provider, so a navigation may ask for flushSync (a control whose state is the URL).
+import { RouterProvider } from 'react-router/dom';
 import type { FleetRuntime } from '../../fleet/fleet-runtime.ts';
 import { FleetRuntimeProvider } from './fleet-runtime-context.tsx';
 import { routes } from './routes.tsx';

@@ -22,7 +22,12 @@ function parse(params: URLSearchParams): TopologyUrlState {
   };
 }
 
-/** What is worth sharing lives in the URL; every other parameter (the demo's `fleet`) is kept as it is. */
+/**
+ * What is worth sharing lives in the URL; every other parameter (the demo's
+ * `fleet`) is kept as it is. The toolbar's checkboxes and select show the URL,
+ * so an update is applied at once rather than as a transition, which a busy
+ * graph would hold back while the control shows its old state.
+ */
 export function useTopologyUrl(): [TopologyUrlState, (change: Partial<TopologyUrlState>) => void] {
   const [params, setParams] = useSearchParams();
   const update = useCallback(
@@ -45,7 +50,7 @@ export function useTopologyUrl(): [TopologyUrlState, (change: Partial<TopologyUr
           }
           return next;
         },
-        { replace: true },
+        { replace: true, flushSync: true },
       ),
     [setParams],
   );
